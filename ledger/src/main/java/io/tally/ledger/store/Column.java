@@ -1,0 +1,39 @@
+package io.tally.ledger.store;
+
+/**
+ * A typed column: every key on disk is {@code prefix || key}, so one LevelDB holds all columns and
+ * one write batch can span them. Prefixes are part of the on-disk format: never renumber one,
+ * only add new ones (and bump {@link StoreSchema#VERSION} if the meaning of an old one changes).
+ */
+public enum Column {
+    /** Schema version, genesis hash, head pointer: small named keys. */
+    META((byte) 0x00),
+    /** u64 height (big-endian) → canonical block bytes. */
+    BLOCK_BY_HEIGHT((byte) 0x01),
+    /** u64 height → canonical commit-certificate bytes. */
+    CERT_BY_HEIGHT((byte) 0x02),
+    /** 32-byte block hash → u64 height. */
+    HEIGHT_BY_HASH((byte) 0x03),
+    /** 32-byte transaction hash → u64 height || u32 index in block. */
+    TX_LOCATION((byte) 0x04),
+    /** u64 height || u32 index → canonical receipt bytes. */
+    RECEIPT((byte) 0x05),
+    /** 32-byte node hash → sparse-Merkle-tree node bytes (content addressed). */
+    SMT_NODE((byte) 0x06),
+    /** u64 height → 32-byte state root after that block. */
+    STATE_ROOT((byte) 0x07),
+    /** State key → current value: the flat latest state, read by execution without tree walks. */
+    STATE((byte) 0x08),
+    /** u64 height || 20-byte validator address || u32 sequence → opaque evidence bytes. */
+    EVIDENCE((byte) 0x09);
+
+    private final byte prefix;
+
+    Column(byte prefix) {
+        this.prefix = prefix;
+    }
+
+    public byte prefix() {
+        return prefix;
+    }
+}

@@ -1,0 +1,63 @@
+package io.tally.ledger.store;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LevelDbStoreTest extends KvStoreContract {
+    @TempDir
+    Path tmp;
+
+    private int opened;
+
+    @Override
+    protected KvStore openFresh() {
+        return LevelDbStore.open(tmp.resolve("db" + (opened++)));
+    }
+
+    @Override
+    protected KvStore reopen(KvStore old) {
+        Path dir = ((LevelDbStore) old).directory();
+        old.close();
+        return LevelDbStore.open(dir);
+    }
+
+    @Test
+    void secondOpenOfTheSameDirectoryIsRefusedClearly() {
+        Path dir = ((LevelDbStore) store).directory();
+        StorageException e = assertThrows(StorageException.class, () -> LevelDbStore.open(dir));
+        assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("another node process"), e.getMessage());
+    }
+
+    @Test
+    void corruptDatabaseIsRefusedClearly() throws IOException {
+        Path dir = ((LevelDbStore) store).directory();
+        try (WriteBatch wb = store.newBatch()) {
+            wb.put(Column.STATE, b(1), b(1)).commit(Durability.SYNCED);
+        }
+        store.close();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("MANIFEST")).toList()) {
+                Files.write(f, "garbage that is not a manifest".getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        StorageException e = assertThrows(StorageException.class, () -> LevelDbStore.open(dir));
+        assertTrue(e.getMessage().contains("cannot open LevelDB at " + dir), e.getMessage());
+        store = openFresh();
+    }
+
+    @Test
+    void aFileInPlaceOfTheDirectoryIsRefusedClearly() throws IOException {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        StorageException e = assertThrows(StorageException.class, () -> LevelDbStore.open(file));
+        assertTrue(e.getMessage().contains("not-a-dir"), e.getMessage());
+    }
+}

@@ -1,0 +1,7 @@
+package io.tally.p2p;
+
+/** Peer connect/disconnect notifications, delivered on the callback executor. */
+@FunctionalInterface
+public interface PeerListener {
+    void onPeer(PeerId peer);
+}
