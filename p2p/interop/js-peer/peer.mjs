@@ -10,7 +10,7 @@ import { yamux } from '@libp2p/yamux'
 import { identify } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
 import { gossipsub } from '@libp2p/gossipsub'
-import { generateKeyPair } from '@libp2p/crypto/keys'
+import { generateKeyPair, generateKeyPairFromSeed } from '@libp2p/crypto/keys'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
 
@@ -23,8 +23,11 @@ const hex = (u8) => Buffer.from(u8).toString('hex')
 // The message-id function must be the same on every peer: SHA-256 of the message data.
 const msgIdFn = (msg) => new Uint8Array(createHash('sha256').update(msg.data).digest())
 
-async function makeNode (name, type) {
-  const privateKey = await generateKeyPair(type)
+async function makeNode (name, type, seedHex) {
+  // A seed from the Java test fixes our identity, so Java can put it on its allowlist up front.
+  const privateKey = seedHex != null
+    ? await generateKeyPairFromSeed('Ed25519', Buffer.from(seedHex, 'hex'))
+    : await generateKeyPair(type)
   const node = await createLibp2p({
     privateKey,
     addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
@@ -62,7 +65,7 @@ async function makeNode (name, type) {
   return node
 }
 
-const main = await makeNode('main', keyType)
+const main = await makeNode('main', keyType, process.env.KEY_SEED)
 emit({ event: 'ready', peerId: main.peerId.toString(), addrs: main.getMultiaddrs().map((a) => a.toString()) })
 
 async function run (cmd) {

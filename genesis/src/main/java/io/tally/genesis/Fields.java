@@ -122,7 +122,7 @@ final class Fields {
             return null;
         }
         if (v.isNumber() && !v.isIntegralNumber()) {
-            problems.add(new Problem(path, "must be an integer, got " + v.asText()));
+            problems.add(new Problem(path, "must be an integer, not a fraction or exponent; got " + shortText(v)));
             return null;
         }
         if (!v.isIntegralNumber()) {
@@ -135,6 +135,12 @@ final class Fields {
             return null;
         }
         return b.longValueExact();
+    }
+
+    /** A number's text, shortened so that an adversarial 1000-digit literal cannot flood the output. */
+    static String shortText(JsonNode v) {
+        String s = v.asText();
+        return s.length() <= 40 ? s : s.substring(0, 20) + "...(" + s.length() + " characters)";
     }
 
     static String abbreviate(BigInteger b) {

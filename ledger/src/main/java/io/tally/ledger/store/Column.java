@@ -24,7 +24,7 @@ public enum Column {
     STATE_ROOT((byte) 0x07),
     /** State key → current value: the flat latest state, read by execution without tree walks. */
     STATE((byte) 0x08),
-    /** u64 height || 20-byte validator address || u32 sequence → opaque evidence bytes. */
+    /** u64 height || 32-byte validator public key || SHA-256(evidence) → opaque evidence bytes. */
     EVIDENCE((byte) 0x09);
 
     private final byte prefix;

@@ -1,0 +1,31 @@
+package io.tally.rpc.method;
+
+import io.tally.rpc.jsonrpc.MethodTable;
+import io.tally.rpc.port.NodeQueries;
+
+/** The method table of the public API (docs/rpc.md), in documentation order. */
+public final class TallyMethods {
+    private TallyMethods() {}
+
+    public static MethodTable table(NodeQueries q) {
+        MethodTable.Builder b = MethodTable.builder()
+            .add(new ChainInfoMethod(q.chain()))
+            .add(new GetBlockByHeightMethod(q.chain()))
+            .add(new GetBlockByHashMethod(q.chain()))
+            .add(new GetLatestBlockMethod(q.chain()))
+            .add(new GetCertificateMethod(q.chain()))
+            .add(new GetTransactionMethod(q.chain(), q.transactions(), q.submitter()))
+            .add(new GetAccountMethod(q.state(), q.submitter()))
+            .add(new GetRecordMethod(q.state()))
+            .add(new SendRawTransactionMethod(q.chain(), q.submitter()))
+            .add(new ValidatorsMethod(q.chain()))
+            .add(new NodeStatusMethod(q.node(), q.submitter()))
+            .add(new ConsensusStatusMethod(q.consensus()))
+            .add(new GetEvidenceMethod(q.evidence()));
+        RpcDiscoverMethod discover = new RpcDiscoverMethod();
+        b.add(discover);
+        MethodTable table = b.build();
+        discover.describe(table);
+        return table;
+    }
+}
