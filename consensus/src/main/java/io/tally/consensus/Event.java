@@ -3,6 +3,7 @@ package io.tally.consensus;
 import io.tally.crypto.Hash;
 import io.tally.ledger.block.Block;
 import io.tally.ledger.block.BlockHeader;
+import io.tally.ledger.block.CommitCertificate;
 import java.util.Objects;
 
 /** Everything that can happen to a replica. Time enters only through the {@code nowMillis} fields. */
@@ -43,12 +44,18 @@ public sealed interface Event {
     }
 
     /**
-     * The chain has a new head (after applying this replica's commit or after sync).
-     * {@code transactionsPending} says whether the mempool still holds transactions.
+     * The chain has a new head (after applying this replica's commit or after sync), with the
+     * head's commit certificate (the replica relays its votes to validators still at that
+     * height). {@code transactionsPending} says whether the mempool still holds transactions.
      */
-    record ChainAdvanced(BlockHeader head, boolean transactionsPending) implements Event {
+    record ChainAdvanced(BlockHeader head, CommitCertificate headCertificate, boolean transactionsPending)
+            implements Event {
         public ChainAdvanced {
             Objects.requireNonNull(head, "head");
+            Objects.requireNonNull(headCertificate, "headCertificate");
+            if (headCertificate.height() != head.height() || !headCertificate.blockHash().equals(head.hash())) {
+                throw new IllegalArgumentException("the certificate is not for the head block");
+            }
         }
     }
 }

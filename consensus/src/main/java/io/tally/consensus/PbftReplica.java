@@ -39,6 +39,7 @@ public final class PbftReplica {
     private final int n;
     private final int quorum;
     private final int weakQuorum;
+    private final ProposalRules rules;
 
     private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
     private long refusedVotes;
@@ -73,7 +74,6 @@ public final class PbftReplica {
     private final TreeSet<SeenKey> evidenceReported = new TreeSet<>();
     private long proposalRequestedView = -1;
     private long syncAskedAt = -1;
-    private CommitCertificate decided;
     private CommitCertificate headCertificate;
     private final long[] lastRelayMillis;
     private final long[] maxHeightSeen;
@@ -99,6 +99,15 @@ public final class PbftReplica {
      */
     public PbftReplica(PbftConfig config, ValidatorSet validators, Signer signer, BlockHeader head,
             List<PersistedRecord> persisted) {
+        this(config, validators, signer, head, Optional.empty(), persisted);
+    }
+
+    /**
+     * As above, with the head's commit certificate (absent for genesis), which the replica relays
+     * to validators still working on the head's height.
+     */
+    public PbftReplica(PbftConfig config, ValidatorSet validators, Signer signer, BlockHeader head,
+            Optional<CommitCertificate> headCertificate, List<PersistedRecord> persisted) {
         this.config = config;
         this.validators = validators;
         this.signer = signer;
@@ -109,11 +118,18 @@ public final class PbftReplica {
         this.n = validators.size();
         this.quorum = validators.quorum();
         this.weakQuorum = validators.weakQuorum();
+        this.rules = new ProposalRules(config, validators);
         this.maxHeightSeen = new long[n];
         this.lastRelayMillis = new long[n];
         java.util.Arrays.fill(lastRelayMillis, Long.MIN_VALUE / 2);
         this.future = new FutureBuffer(n, config.futureBufferPerSender());
         setHead(head);
+        headCertificate.ifPresent(c -> {
+            if (c.height() != head.height() || !c.blockHash().equals(headHash)) {
+                throw new IllegalArgumentException("the certificate is not for the head block");
+            }
+        });
+        this.headCertificate = headCertificate.orElse(null);
         restore(persisted);
     }
 
@@ -281,9 +297,7 @@ public final class PbftReplica {
             return;
         }
         setHead(h);
-        headCertificate = decided != null && decided.height() == h.height() && decided.blockHash().equals(headHash)
-            ? decided : null;
-        decided = null;
+        headCertificate = e.headCertificate();
         view = 0;
         viewChanging = false;
         awaitingApply = false;
@@ -533,11 +547,11 @@ public final class PbftReplica {
             drop(DropReason.BAD_SIGNATURE);
             return;
         }
-        if (b instanceof ViewChange vc && !verifyViewChangeContent(vc)) {
+        if (b instanceof ViewChange vc && !rules.viewChangeContentValid(vc)) {
             drop(DropReason.INVALID_JUSTIFICATION);
             return;
         }
-        if (b instanceof NewView nv && !verifyNewView(s, nv)) {
+        if (b instanceof NewView nv && !rules.newViewValid(s, nv, viewChanges.getOrDefault(nv.view(), new TreeMap<>()))) {
             drop(DropReason.INVALID_JUSTIFICATION);
             return;
         }
@@ -575,59 +589,6 @@ public final class PbftReplica {
         }
         maxHeightSeen[s] = m.body().height();
         return true;
-    }
-
-    private boolean verifyViewChangeContent(ViewChange vc) {
-        return vc.prepared().map(c -> c.block().checkTxRoot() && c.verify(config.chainId(), validators)).orElse(true);
-    }
-
-    /** PBFT's new-view check: a quorum of valid view changes and the re-proposal they force. */
-    private boolean verifyNewView(int sender, NewView nv) {
-        if (nv.viewChanges().size() < quorum) {
-            return false;
-        }
-        PreparedCertificate best = null;
-        TreeMap<Integer, SignedMessage> known = viewChanges.getOrDefault(nv.view(), new TreeMap<>());
-        for (SignedMessage vm : nv.viewChanges()) {
-            if (vm.sender() >= n) {
-                return false;
-            }
-            ViewChange vc = (ViewChange) vm.body();
-            SignedMessage seen = known.get(vm.sender());
-            boolean alreadyVerified = seen != null && seen.signature().equals(vm.signature())
-                && seen.body().voteDigest().equals(vc.voteDigest());
-            if (alreadyVerified) {
-                // Same signed claim as one we verified; only the carried block body can differ.
-                if (vc.prepared().isPresent() && !vc.prepared().get().block().checkTxRoot()) {
-                    return false;
-                }
-            } else if (!vm.verify(config.chainId(), validators.get(vm.sender())) || !verifyViewChangeContent(vc)) {
-                return false;
-            }
-            if (vc.prepared().isPresent()) {
-                best = higher(best, vc.prepared().get());
-            }
-        }
-        Optional<SignedMessage> pp = nv.prePrepare();
-        if (pp.isPresent()) {
-            if (pp.get().sender() != sender || !pp.get().verify(config.chainId(), validators.get(sender))) {
-                return false;
-            }
-        }
-        if (best != null) {
-            return pp.isPresent() && ((PrePrepare) pp.get().body()).block().hash().equals(best.block().hash());
-        }
-        return true;
-    }
-
-    private static PreparedCertificate higher(PreparedCertificate a, PreparedCertificate b) {
-        if (a == null) {
-            return b;
-        }
-        if (b.view() != a.view()) {
-            return b.view() > a.view() ? b : a;
-        }
-        return b.block().hash().compareTo(a.block().hash()) > 0 ? b : a;
     }
 
     private void dispatch(SignedMessage m) {
@@ -679,7 +640,7 @@ public final class PbftReplica {
             drop(DropReason.WRONG_STATE);
             return;
         }
-        if (!checkProposal(p.block(), signer.publicKey())) {
+        if (!rules.extendsHead(p.block(), head, headHash, signer.publicKey())) {
             throw new IllegalStateException("the proposal builder returned a block that does not extend the head"
                 + " at height " + height + " with this proposer and a matching tx root");
         }
@@ -690,20 +651,12 @@ public final class PbftReplica {
         }
     }
 
-    private boolean checkProposal(Block block, PublicKey expectedProposer) {
-        BlockHeader h = block.header();
-        return h.chainId().equals(config.chainId()) && h.height() == height && h.previousHash().equals(headHash)
-            && h.timestampMillis() > head.timestampMillis() && h.validatorSetHash().equals(validators.hash())
-            && (expectedProposer == null || h.proposer().equals(expectedProposer))
-            && block.transactions().size() <= config.maxBlockTransactions() && block.checkTxRoot();
-    }
-
     private void onPrePrepare(SignedMessage m, PrePrepare pp, boolean reproposal) {
         if (acceptedPrePrepare.containsKey(pp.view())) {
             return;
         }
         PublicKey proposer = reproposal ? null : validators.get(m.sender());
-        if (!checkProposal(pp.block(), proposer)) {
+        if (!rules.extendsHead(pp.block(), head, headHash, proposer)) {
             drop(DropReason.INVALID_PROPOSAL);
             return;
         }
@@ -832,8 +785,7 @@ public final class PbftReplica {
             }
             awaitingApply = true;
             viewTimerToken = -1;
-            decided = new CommitCertificate(height, e.getKey().view(), hash, sigs);
-            out.add(new Action.CommitBlock(block, decided));
+            out.add(new Action.CommitBlock(block, new CommitCertificate(height, e.getKey().view(), hash, sigs)));
             return;
         }
     }
@@ -904,7 +856,7 @@ public final class PbftReplica {
             chosen.add(vm);
             Optional<PreparedCertificate> c = ((ViewChange) vm.body()).prepared();
             if (c.isPresent()) {
-                best = higher(best, c.get());
+                best = ProposalRules.higher(best, c.get());
             }
         }
         Optional<SignedMessage> pp = Optional.empty();
@@ -935,21 +887,12 @@ public final class PbftReplica {
             firstSeen.putIfAbsent(key, p);
             PrePrepare body = (PrePrepare) p.body();
             // A re-proposal keeps its original proposer; an unforced one must be the primary's own.
-            onPrePrepare(p, body, isForced(nv));
+            onPrePrepare(p, body, ProposalRules.isForced(nv));
         }
         replayFuture();
         tryPropose();
         tryPrepare();
         tryCommitVote();
-    }
-
-    private static boolean isForced(NewView nv) {
-        for (SignedMessage vm : nv.viewChanges()) {
-            if (((ViewChange) vm.body()).prepared().isPresent()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void replayFuture() {

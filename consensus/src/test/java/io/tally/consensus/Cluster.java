@@ -32,6 +32,7 @@ final class Cluster {
     final List<PbftReplica> replicas = new ArrayList<>();
     final List<InMemoryVoteStore> stores = new ArrayList<>();
     final List<List<Block>> ledgers = new ArrayList<>();
+    final List<List<CommitCertificate>> certificates = new ArrayList<>();
     final List<List<Action>> actions = new ArrayList<>();
     final List<EnumMap<TimerKind, Action.SetTimer>> timers = new ArrayList<>();
     final List<Evidence> evidence = new ArrayList<>();
@@ -51,6 +52,7 @@ final class Cluster {
         for (int i = 0; i < n; i++) {
             stores.add(new InMemoryVoteStore());
             ledgers.add(new ArrayList<>());
+            certificates.add(new ArrayList<>());
             actions.add(new ArrayList<>());
             timers.add(new EnumMap<>(TimerKind.class));
             replicas.add(newReplica(i));
@@ -62,7 +64,10 @@ final class Cluster {
     }
 
     private PbftReplica newReplica(int i) {
-        return new PbftReplica(config, validators, Signer.of(SimChain.key(i)), head(i), stores.get(i).load());
+        List<CommitCertificate> certs = certificates.get(i);
+        return new PbftReplica(config, validators, Signer.of(SimChain.key(i)), head(i),
+            certs.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(certs.get(certs.size() - 1)),
+            stores.get(i).load());
     }
 
     BlockHeader head(int i) {
@@ -136,7 +141,8 @@ final class Cluster {
             throw new AssertionError("replica " + i + " produced an invalid certificate", e);
         }
         ledgers.get(i).add(block);
-        step(i, new Event.ChainAdvanced(block.header(), false));
+        certificates.get(i).add(cert);
+        step(i, new Event.ChainAdvanced(block.header(), cert, false));
     }
 
     /** Delivers queued messages in FIFO order until none are left (or the step budget runs out). */
@@ -189,6 +195,17 @@ final class Cluster {
 
     SignedMessage sign(int signer, ConsensusMessage body) {
         return SignedMessage.sign(SimChain.CHAIN_ID, signer, body, Signer.of(SimChain.key(signer)));
+    }
+
+    /** A certificate for {@code b} signed by the given validators. */
+    CommitCertificate certificateFor(Block b, int... signers) {
+        List<io.tally.ledger.block.CommitSignature> sigs = new ArrayList<>();
+        for (int s : signers) {
+            sigs.add(new io.tally.ledger.block.CommitSignature(s,
+                new io.tally.ledger.block.CommitStatement(SimChain.CHAIN_ID, b.height(), 0, b.hash())
+                    .sign(Signer.of(SimChain.key(s)))));
+        }
+        return new CommitCertificate(b.height(), 0, b.hash(), sigs);
     }
 
     long height(int i) {

@@ -66,7 +66,7 @@ class EvidenceAndSyncTest {
         assertEquals(java.util.List.of(1, 2), c.syncRequests.get(0).hintPeers());
         // when the node has synced, the replica continues from the new head
         Block b1 = c.chain.build(1, c.chain.genesis().hash(), 20_000, c.validators.get(0), 1, 0);
-        c.step(3, new Event.ChainAdvanced(b1.header(), false));
+        c.step(3, new Event.ChainAdvanced(b1.header(), c.certificateFor(b1, 0, 1, 2), false));
         assertEquals(2, c.replicas.get(3).height());
     }
 

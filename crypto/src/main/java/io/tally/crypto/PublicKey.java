@@ -7,6 +7,8 @@ public final class PublicKey implements Comparable<PublicKey> {
     public static final int LENGTH = 32;
 
     private final byte[] bytes;
+    /** Derived lazily and cached: execution asks for a sender's address once per transaction. */
+    private volatile Address address;
 
     private PublicKey(byte[] owned) {
         this.bytes = owned;
@@ -37,7 +39,12 @@ public final class PublicKey implements Comparable<PublicKey> {
     }
 
     public Address address() {
-        return Address.of(this);
+        Address a = address;
+        if (a == null) {
+            a = Address.of(this);
+            address = a;
+        }
+        return a;
     }
 
     @Override

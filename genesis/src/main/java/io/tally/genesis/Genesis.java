@@ -118,7 +118,7 @@ public record Genesis(String chainId, Instant genesisTime, List<GenesisValidator
      * therefore also bind its data directory to.
      */
     public GenesisState toGenesisState() {
-        return new GenesisState(chainId, genesisTimeMillis(), validatorSet(), balances());
+        return new GenesisState(chainId, genesisTimeMillis(), validatorSet(), balances(), hash());
     }
 
     /** The sum of all initial balances; the constructor guarantees it fits in a long. */

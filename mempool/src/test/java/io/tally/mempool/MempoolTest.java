@@ -145,6 +145,17 @@ class MempoolTest {
     }
 
     @Test
+    void perAccountByteLimitRejectsWithMempoolFull() {
+        pool.close();
+        Transaction small = transfer(alice, 0);
+        pool = new Mempool(MempoolConfig.defaults(CHAIN).withLimits(100, 1 << 20, 100, small.encodedLength() * 2L), lookup);
+        pool.add(small, TxSource.RPC);
+        pool.add(transfer(alice, 1), TxSource.RPC);
+        assertEquals(RejectCode.MEMPOOL_FULL, pool.add(transfer(alice, 2), TxSource.RPC).code());
+        assertTrue(pool.add(transfer(bob, 0), TxSource.RPC).isAccepted());
+    }
+
+    @Test
     void reapOrdersEachAccountByNonceAndStopsAtAGap() {
         Transaction a2 = transfer(alice, 2);
         Transaction a0 = transfer(alice, 0);

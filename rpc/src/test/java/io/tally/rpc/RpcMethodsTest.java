@@ -215,7 +215,7 @@ class RpcMethodsTest {
         assertEquals(Set.of("tally_chainInfo", "tally_getBlockByHeight", "tally_getBlockByHash", "tally_getLatestBlock",
             "tally_getCertificate", "tally_getTransaction", "tally_getAccount", "tally_getRecord",
             "tally_sendRawTransaction", "tally_validators", "tally_nodeStatus", "tally_consensusStatus",
-            "tally_getEvidence", "rpc.discover"), names);
+            "tally_getEvidence", "rpc.discover", "tally_subscribe", "tally_unsubscribe"), names);
     }
 
     @Test

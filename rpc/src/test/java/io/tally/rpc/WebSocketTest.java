@@ -144,6 +144,19 @@ class WebSocketTest {
     }
 
     @Test
+    void aMessageOverTheBodyLimitClosesTheSocket() throws Exception {
+        try (WsTestClient ws = new WsTestClient(node.wsUrl(), true)) {
+            try {
+                ws.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + "x".repeat(9 << 20) + "\"}");
+            } catch (Exception e) {
+                // the server may close while the client is still sending
+            }
+            assertEquals(1009, ws.closeCode.get(10, TimeUnit.SECONDS), "1009 = message too big");
+        }
+        assertTrue(rpc.result("tally_chainInfo").has("chainId"));
+    }
+
+    @Test
     void aSlowSubscriberGetsADropNoticeNeverAGap() throws Exception {
         // ~24 blocks of ~640 KB of JSON each: far more than the socket buffers hold unread.
         byte[] value = new byte[4096];

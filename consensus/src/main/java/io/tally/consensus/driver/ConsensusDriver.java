@@ -5,6 +5,7 @@ import io.tally.consensus.Event;
 import io.tally.consensus.PbftReplica;
 import io.tally.consensus.TimerKind;
 import io.tally.ledger.block.BlockHeader;
+import io.tally.ledger.block.CommitCertificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -97,9 +98,9 @@ public final class ConsensusDriver implements AutoCloseable {
         internal(new Event.TransactionsPending(clock.millis()));
     }
 
-    /** The node applied blocks obtained by sync. */
-    public void chainAdvanced(BlockHeader head, boolean transactionsPending) {
-        internal(new Event.ChainAdvanced(head, transactionsPending));
+    /** The node applied blocks obtained by sync; {@code certificate} is the new head's. */
+    public void chainAdvanced(BlockHeader head, CommitCertificate certificate, boolean transactionsPending) {
+        internal(new Event.ChainAdvanced(head, certificate, transactionsPending));
     }
 
     public long droppedPeerMessages() {
@@ -167,7 +168,7 @@ public final class ConsensusDriver implements AutoCloseable {
         for (Action a : rest) {
             if (a instanceof Action.CommitBlock c) {
                 boolean pending = commits.commit(c.block(), c.certificate());
-                internal(new Event.ChainAdvanced(c.block().header(), pending));
+                internal(new Event.ChainAdvanced(c.block().header(), c.certificate(), pending));
             } else if (a instanceof Action.SetTimer t) {
                 arm(t);
             } else if (a instanceof Action.BuildProposal b) {
@@ -216,13 +217,17 @@ public final class ConsensusDriver implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         thread.interrupt();
         timers.shutdownNow();
         work.shutdownNow();
         if (thread.isAlive() && Thread.currentThread() != thread) {
-            thread.join(5_000);
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

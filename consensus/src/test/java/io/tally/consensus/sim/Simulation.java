@@ -44,11 +44,13 @@ public final class Simulation {
     /**
      * @param twinnedKeys validator indices that run as two instances with one key (Twins)
      * @param twinPartition put each twin pair on opposite sides of a permanent partition
+     * @param heartbeatOnly no transaction load: blocks come only from the heartbeat timer
      */
     public record Options(int n, long seed, int heights, boolean faults, List<Byzantine> byzantine,
-            List<Integer> twinnedKeys, boolean twinPartition) {
-        public static Options honest(int n, long seed, int heights) {
-            return new Options(n, seed, heights, false, List.of(), List.of(), false);
+            List<Integer> twinnedKeys, boolean twinPartition, boolean heartbeatOnly) {
+        public Options(int n, long seed, int heights, boolean faults, List<Byzantine> byzantine,
+                List<Integer> twinnedKeys, boolean twinPartition) {
+            this(n, seed, heights, faults, byzantine, twinnedKeys, twinPartition, false);
         }
     }
 
@@ -62,6 +64,7 @@ public final class Simulation {
     static final long BASE_TIMEOUT = 300;
     static final int CAP = 8;
     static final long RETRANSMIT = 200;
+    static final long HEARTBEAT = 400;
     /** I5: after healing, a new block within three maximum view timeouts plus network slack. */
     static final long LIVENESS_BOUND = 3 * BASE_TIMEOUT * CAP + 2_000;
 
@@ -144,7 +147,8 @@ public final class Simulation {
         this.rnd = new SplittableRandom(opt.seed());
         this.vset = SimChain.validators(opt.n());
         this.chain = new SimChain(vset, 16);
-        this.config = PbftConfig.defaults(SimChain.CHAIN_ID).withTimeouts(BASE_TIMEOUT, CAP, RETRANSMIT);
+        PbftConfig c = PbftConfig.defaults(SimChain.CHAIN_ID).withTimeouts(BASE_TIMEOUT, CAP, RETRANSMIT);
+        this.config = opt.heartbeatOnly() ? c.withHeartbeat(HEARTBEAT) : c;
         int id = 0;
         List<Integer> byzIndices = new ArrayList<>();
         for (int i = 0; i < opt.byzantine().size(); i++) {
@@ -201,7 +205,9 @@ public final class Simulation {
         for (Node nd : nodes) {
             nd.replica = new PbftReplica(config, vset, nd.signer, chain.genesis(), List.of());
             schedule(rnd.nextInt(5), nd, new Event.Start(0));
-            schedule(10 + rnd.nextInt(20), nd, new Event.TransactionsPending(0));
+            if (!opt.heartbeatOnly()) {
+                schedule(10 + rnd.nextInt(20), nd, new Event.TransactionsPending(0));
+            }
         }
         if (opt.faults()) {
             queue.add(new Item(100, seq++, -1, 0, new FaultTick()));
@@ -357,9 +363,9 @@ public final class Simulation {
         nd.crashed = false;
         nd.incarnation++;
         List<PersistedRecord> records = nd.store.load();
-        nd.replica = new PbftReplica(config, vset, nd.signer, nd.head(), records);
+        nd.replica = new PbftReplica(config, vset, nd.signer, nd.head(), headCertificate(nd), records);
         apply(nd, nd.replica.step(new Event.Start(now)));
-        if (!nd.crashed) {
+        if (!nd.crashed && !opt.heartbeatOnly()) {
             apply(nd, nd.replica.step(new Event.TransactionsPending(now)));
         }
     }
@@ -411,7 +417,8 @@ public final class Simulation {
                     new Event.BlockValidated(v.block().height(), v.block().hash(), SimChain.isValid(v.block())));
             } else if (a instanceof Action.CommitBlock c) {
                 if (commit(nd, c.block(), c.certificate())) {
-                    schedule(now + rnd.nextInt(3), nd, new Event.ChainAdvanced(nd.head(), true));
+                    schedule(now + rnd.nextInt(3), nd, new Event.ChainAdvanced(nd.head(), c.certificate(),
+                        !opt.heartbeatOnly()));
                 }
             } else if (a instanceof Action.SetTimer t) {
                 schedule(now + t.delayMillis(), nd, new Event.TimerFired(t.kind(), t.token(), now + t.delayMillis()));
@@ -489,7 +496,8 @@ public final class Simulation {
                     }
                 }
                 if (nd.headHeight() > before) {
-                    apply(nd, nd.replica.step(new Event.ChainAdvanced(nd.head(), true)));
+                    apply(nd, nd.replica.step(new Event.ChainAdvanced(nd.head(), headCertificate(nd).orElseThrow(),
+                        !opt.heartbeatOnly())));
                     steps++;
                     return;
                 }
@@ -502,6 +510,11 @@ public final class Simulation {
 
     private CommitCertificate certificateOf(Node src, int i) {
         return certs.get(src.id + "/" + i);
+    }
+
+    private java.util.Optional<CommitCertificate> headCertificate(Node nd) {
+        return nd.blocks.isEmpty() ? java.util.Optional.empty()
+            : java.util.Optional.of(certificateOf(nd, nd.blocks.size() - 1));
     }
 
     // ------------------------------------------------------------------ network
@@ -535,6 +548,15 @@ public final class Simulation {
                 pp.block().header().timestampMillis() + 1, from.signer.publicKey(), 2, 5);
             alt = SignedMessage.sign(SimChain.CHAIN_ID, from.index, new PrePrepare(pp.height(), pp.view(), other),
                 from.signer).encode();
+        } else if (b == Byzantine.EQUIVOCATE && m.body() instanceof io.tally.consensus.NewView nv) {
+            // a second new view whose pre-prepare proposes another block: rejected when the view
+            // changes force a re-proposal, an equivocation to be reported otherwise
+            Block other = chain.build(nv.height(), from.head().hash(), from.head().timestampMillis() + 7,
+                from.signer.publicKey(), 2, 6);
+            SignedMessage altPp = SignedMessage.sign(SimChain.CHAIN_ID, from.index,
+                new PrePrepare(nv.height(), nv.view(), other), from.signer);
+            alt = SignedMessage.sign(SimChain.CHAIN_ID, from.index, new io.tally.consensus.NewView(nv.height(),
+                nv.view(), nv.viewChanges(), java.util.Optional.of(altPp)), from.signer).encode();
         } else if (b == Byzantine.DOUBLE_VOTE && (m.body() instanceof Prepare || m.body() instanceof Commit)) {
             Hash fake = Sha256.hash(new ByteWriter(16).u63(m.body().height()).u63(m.body().view()).toByteArray());
             ConsensusMessage body = m.body() instanceof Prepare p ? new Prepare(p.height(), p.view(), fake)

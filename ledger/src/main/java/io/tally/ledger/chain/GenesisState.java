@@ -21,11 +21,14 @@ import java.util.TreeMap;
 
 /**
  * What a chain starts from. Block 0 is a pure function of it: chain id, genesis time, validator
- * set hash and the state root of the initial balances (the balances are sorted by address, so the
- * map's iteration order does not matter). Accounts with a zero balance are the empty account and
- * are simply absent.
+ * set hash, the state root of the initial balances (the balances are sorted by address, so the
+ * map's iteration order does not matter) and, in place of a parent hash, the canonical hash of the
+ * whole genesis document ({@code documentHash}: names, addresses and consensus parameters that the
+ * state does not hold), so block 0's hash identifies the entire genesis. Accounts with a zero
+ * balance are the empty account and are simply absent.
  */
-public record GenesisState(String chainId, long genesisTimeMillis, ValidatorSet validators, Map<Address, Long> balances) {
+public record GenesisState(String chainId, long genesisTimeMillis, ValidatorSet validators, Map<Address, Long> balances,
+        Hash documentHash) {
     public static final int MAX_ACCOUNTS = 1_000_000;
 
     /**
@@ -40,6 +43,7 @@ public record GenesisState(String chainId, long genesisTimeMillis, ValidatorSet 
         }
         Objects.requireNonNull(validators, "validators");
         Objects.requireNonNull(balances, "balances");
+        Objects.requireNonNull(documentHash, "documentHash");
         if (balances.size() > MAX_ACCOUNTS) {
             throw new IllegalArgumentException("at most " + MAX_ACCOUNTS + " genesis accounts");
         }
@@ -56,6 +60,11 @@ public record GenesisState(String chainId, long genesisTimeMillis, ValidatorSet 
             }
         }
         balances = Collections.unmodifiableSortedMap(new TreeMap<>(balances));
+    }
+
+    /** A genesis with no separate document (tests, tools): block 0's parent hash is zero. */
+    public GenesisState(String chainId, long genesisTimeMillis, ValidatorSet validators, Map<Address, Long> balances) {
+        this(chainId, genesisTimeMillis, validators, balances, Hash.ZERO);
     }
 
     /** The sum of all balances; transfers never change it. */
@@ -83,7 +92,7 @@ public record GenesisState(String chainId, long genesisTimeMillis, ValidatorSet 
     public Built build() {
         Map<Hash, byte[]> none = new HashMap<>();
         UpdateResult state = new SparseMerkleTree(none::get).update(SparseMerkleTree.EMPTY_ROOT, stateWrites());
-        BlockHeader header = new BlockHeader(chainId, 0, genesisTimeMillis, Hash.ZERO, BlockHeader.NO_PROPOSER,
+        BlockHeader header = new BlockHeader(chainId, 0, genesisTimeMillis, documentHash, BlockHeader.NO_PROPOSER,
                 Block.computeTxRoot(List.of()), state.root(), validators.hash());
         return new Built(new Block(header, List.of()), state);
     }

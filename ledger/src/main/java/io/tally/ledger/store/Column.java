@@ -25,7 +25,9 @@ public enum Column {
     /** State key → current value: the flat latest state, read by execution without tree walks. */
     STATE((byte) 0x08),
     /** u64 height || 32-byte validator public key || SHA-256(evidence) → opaque evidence bytes. */
-    EVIDENCE((byte) 0x09);
+    EVIDENCE((byte) 0x09),
+    /** u64 height || u64 sequence → a consensus replica's persisted vote record (the node's vote log). */
+    CONSENSUS_LOG((byte) 0x0A);
 
     private final byte prefix;
 

@@ -73,7 +73,8 @@ public class StateRootUpdateBenchmark {
         UpdateResult probe = tree.update(root, List.of(StateWrite.put(account(accounts / 2), new byte[] {1})));
         System.out.println("\n[state-root] accounts=" + accounts + " nodes stored=" + nodes.size()
                 + " nodes written by a one-key update=" + probe.newNodes().size()
-                + " proof depth=" + tree.prove(root, account(accounts / 2)).siblings().size());
+                + " proof depth=" + tree.prove(root, account(accounts / 2)).siblings().size()
+                + " nodes written by a 1000-key update=" + tree.update(root, batches.get(0)).newNodes().size());
     }
 
     /** Pre-generated changes, cycled through so no per-invocation setup distorts small timings. */

@@ -1,19 +1,19 @@
 package io.tally.rpc.method;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tally.rpc.jsonrpc.MethodTable;
 import io.tally.rpc.jsonrpc.OpenRpc;
 import io.tally.rpc.jsonrpc.ParamSpec;
 import io.tally.rpc.jsonrpc.Params;
 import io.tally.rpc.jsonrpc.RpcMethod;
+import java.util.Collection;
 import java.util.List;
 
 /** {@code rpc.discover}: the OpenRPC document of the table it belongs to, built once. */
 public final class RpcDiscoverMethod implements RpcMethod {
     private volatile JsonNode document;
 
-    void describe(MethodTable table) {
-        this.document = OpenRpc.document(table.all());
+    void describe(Collection<RpcMethod> methods) {
+        this.document = OpenRpc.document(methods);
     }
 
     @Override

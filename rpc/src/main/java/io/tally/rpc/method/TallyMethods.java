@@ -1,6 +1,9 @@
 package io.tally.rpc.method;
 
 import io.tally.rpc.jsonrpc.MethodTable;
+import io.tally.rpc.jsonrpc.RpcMethod;
+import java.util.ArrayList;
+import java.util.List;
 import io.tally.rpc.port.NodeQueries;
 
 /** The method table of the public API (docs/rpc.md), in documentation order. */
@@ -8,6 +11,14 @@ public final class TallyMethods {
     private TallyMethods() {}
 
     public static MethodTable table(NodeQueries q) {
+        return table(q, List.of());
+    }
+
+    /**
+     * @param socketOnly methods that exist only per WebSocket connection (subscriptions); they are
+     *     not callable through this table but appear in the {@code rpc.discover} document
+     */
+    public static MethodTable table(NodeQueries q, List<RpcMethod> socketOnly) {
         MethodTable.Builder b = MethodTable.builder()
             .add(new ChainInfoMethod(q.chain()))
             .add(new GetBlockByHeightMethod(q.chain()))
@@ -25,7 +36,9 @@ public final class TallyMethods {
         RpcDiscoverMethod discover = new RpcDiscoverMethod();
         b.add(discover);
         MethodTable table = b.build();
-        discover.describe(table);
+        List<RpcMethod> described = new ArrayList<>(table.all());
+        described.addAll(socketOnly);
+        discover.describe(described);
         return table;
     }
 }

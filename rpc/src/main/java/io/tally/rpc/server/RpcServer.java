@@ -62,7 +62,10 @@ public final class RpcServer implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.metrics = new RpcMetrics(registry, queries);
-        MethodTable table = TallyMethods.table(queries);
+        // Described in rpc.discover; the live instances are made per connection in onWsMessage.
+        List<RpcMethod> socketOnly = List.of(new SubscribeMethod(null, s -> { }, config.maxSubscriptionsPerClient()),
+            new UnsubscribeMethod(null, null));
+        MethodTable table = TallyMethods.table(queries, socketOnly);
         this.dispatcher = new JsonRpcDispatcher(table, config.maxBatch(), config.maxBodyBytes(),
             config.requestTimeout(), metrics);
         GetTransactionMethod lookup = (GetTransactionMethod) table.get("tally_getTransaction")

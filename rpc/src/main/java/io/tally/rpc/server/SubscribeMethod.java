@@ -44,7 +44,7 @@ final class SubscribeMethod implements RpcMethod {
 
     @Override
     public String summary() {
-        return "Subscribes to newBlocks or txStatus, optionally from a height (WebSocket only).";
+        return "WebSocket only: subscribes to newBlocks or txStatus, optionally from a height.";
     }
 
     @Override

@@ -26,7 +26,7 @@ final class UnsubscribeMethod implements RpcMethod {
 
     @Override
     public String summary() {
-        return "Ends a subscription of this connection.";
+        return "WebSocket only: ends a subscription of this connection.";
     }
 
     @Override

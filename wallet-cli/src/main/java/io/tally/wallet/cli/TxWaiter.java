@@ -57,13 +57,18 @@ final class TxWaiter {
             }
             c.printJson(json);
         } else {
-            Table.keyValues(c.out(), "hash", tx.hash(), "status", tx.status());
+            java.util.List<Object> kv = new java.util.ArrayList<>(java.util.List.of("hash", tx.hash(), "status",
+                tx.status()));
             if (tx.inBlock()) {
-                Table.keyValues(c.out(), "block", tx.blockHeight() + " " + tx.blockHash());
+                kv.addAll(java.util.List.of("block", tx.blockHeight() + " " + tx.blockHash()));
                 if (tx.receipt() != null) {
-                    Table.keyValues(c.out(), "result", tx.receipt().code()
-                        + (tx.receipt().message().isEmpty() ? "" : " " + tx.receipt().message()));
+                    kv.addAll(java.util.List.of("result", tx.receipt().code()
+                        + (tx.receipt().success() || tx.receipt().message().isEmpty() ? ""
+                            : " (" + tx.receipt().message() + ")")));
                 }
+            }
+            Table.keyValues(c.out(), kv.toArray());
+            if (tx.inBlock()) {
                 c.reportVerified(null, v);
             }
             c.out().flush();

@@ -76,6 +76,7 @@ abstract class WalletCommand implements Callable<Integer> {
     }
 
     KeyPair unlock(StoredKey key) {
+        warnIfExposed(key.file());
         char[] pw = opts().passwords(env()).get("Password for key '" + key.name() + "'", false);
         try {
             return KeystoreDir.unlock(key.keystore(), pw);
@@ -83,6 +84,24 @@ abstract class WalletCommand implements Callable<Integer> {
             throw new WalletException("cannot unlock key '" + key.name() + "': " + e.getMessage());
         } finally {
             java.util.Arrays.fill(pw, '\0');
+        }
+    }
+
+    /**
+     * The secret is encrypted, so an exposed file is not refused (unlike a node's plaintext key),
+     * but the user should know that others can copy it and try passwords offline.
+     */
+    void warnIfExposed(java.nio.file.Path file) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = java.nio.file.Files.getPosixFilePermissions(file);
+            perms.removeAll(java.util.EnumSet.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE));
+            if (!perms.isEmpty()) {
+                err().println("warning: " + file + " is accessible by other users (run chmod 600 " + file + ")");
+            }
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            // no POSIX permissions here: nothing to check
         }
     }
 

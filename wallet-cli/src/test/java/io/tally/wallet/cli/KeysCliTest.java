@@ -91,6 +91,16 @@ class KeysCliTest {
     }
 
     @Test
+    void aKeyFileReadableByOthersStillWorksButWarns() throws Exception {
+        JsonNode bob = newKey("bob");
+        Path file = Path.of(bob.get("file").asText());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        WalletRun.Result r = wallet.run("keys", "export", "bob", "--seed");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("is accessible by other users (run chmod 600"), r.toString());
+    }
+
+    @Test
     void tamperedKeystoreFileIsRefused() throws Exception {
         JsonNode bob = newKey("bob");
         Path file = Path.of(bob.get("file").asText());

@@ -1,0 +1,37 @@
+package io.tally.ledger.state;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.tally.crypto.Hash;
+import io.tally.crypto.Sha256;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CachingNodeReaderTest {
+    @Test
+    void cacheServesRepeatedReadsAndStaysWithinItsBound() {
+        Map<Hash, byte[]> backing = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            backing.put(Sha256.hash(new byte[] {(byte) i}), new byte[] {(byte) i});
+        }
+        AtomicInteger baseReads = new AtomicInteger();
+        CachingNodeReader cache = new CachingNodeReader(h -> {
+            baseReads.incrementAndGet();
+            return backing.get(h);
+        }, 3);
+        Hash h0 = Sha256.hash(new byte[] {0});
+        assertArrayEquals(new byte[] {0}, cache.read(h0));
+        assertArrayEquals(new byte[] {0}, cache.read(h0));
+        assertEquals(1, baseReads.get());
+        for (int i = 1; i < 10; i++) {
+            cache.read(Sha256.hash(new byte[] {(byte) i}));
+        }
+        assertEquals(3, cache.size());
+        assertNull(cache.read(Sha256.hash(new byte[] {42})), "absent nodes are not cached");
+        assertEquals(3, cache.size());
+    }
+}
