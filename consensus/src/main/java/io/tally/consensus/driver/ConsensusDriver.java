@@ -49,6 +49,7 @@ public final class ConsensusDriver implements AutoCloseable {
     private final ExecutorService work;
     private final EnumMap<TimerKind, ScheduledFuture<?>> armed = new EnumMap<>(TimerKind.class);
     private final AtomicLong droppedPeerMessages = new AtomicLong();
+    private volatile Status status;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean running;
@@ -71,6 +72,7 @@ public final class ConsensusDriver implements AutoCloseable {
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "consensus-timers"));
         this.work = Executors.newSingleThreadExecutor(r -> daemon(r, "consensus-work"));
         this.thread = daemon(this::loop, "consensus-" + replica.index());
+        this.status = new Status(replica.height(), replica.view(), false, replica.primary(replica.height(), replica.view()), 0);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -103,6 +105,30 @@ public final class ConsensusDriver implements AutoCloseable {
         internal(new Event.ChainAdvanced(head, certificate, transactionsPending));
     }
 
+    /**
+     * A consistent snapshot of the replica's position, for status queries from other threads.
+     *
+     * @param viewChanges views abandoned since start (a measure of lost time)
+     */
+    public record Status(long height, long view, boolean viewChanging, int primary, long viewChanges) {}
+
+    /** The replica's position after the last step; safe to call from any thread. */
+    public Status status() {
+        return status;
+    }
+
+    private void publishStatus() {
+        Status prev = status;
+        long changes = prev.viewChanges();
+        if (replica.height() == prev.height() && replica.view() > prev.view()) {
+            changes += replica.view() - prev.view();
+        } else if (replica.height() > prev.height() && replica.view() > 0) {
+            changes += replica.view();
+        }
+        status = new Status(replica.height(), replica.view(), replica.viewChanging(),
+            replica.primary(replica.height(), replica.view()), changes);
+    }
+
     public long droppedPeerMessages() {
         return droppedPeerMessages.get();
     }
@@ -127,6 +153,7 @@ public final class ConsensusDriver implements AutoCloseable {
                 Event e = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (e != null) {
                     apply(replica.step(e));
+                    publishStatus();
                 }
             }
         } catch (InterruptedException e) {

@@ -1,0 +1,168 @@
+package io.tally.node.consensus;
+
+import io.tally.consensus.PbftConfig;
+import io.tally.consensus.PbftReplica;
+import io.tally.consensus.driver.ConsensusDriver;
+import io.tally.consensus.driver.NodeHooks;
+import io.tally.crypto.Signer;
+import io.tally.genesis.ConsensusParams;
+import io.tally.ledger.block.Block;
+import io.tally.ledger.chain.ChainStore;
+import io.tally.ledger.chain.Head;
+import io.tally.ledger.exec.BlockValidator;
+import io.tally.ledger.exec.InvalidBlockException;
+import io.tally.ledger.exec.SignatureCheck;
+import io.tally.ledger.tx.Transaction;
+import io.tally.mempool.Mempool;
+import io.tally.node.NodeSettings;
+import io.tally.node.ledger.CommitPipeline;
+import io.tally.node.net.NetworkComponent;
+import io.tally.node.net.ValidatorTransport;
+import io.tally.node.sync.BlockSync;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs this validator's PBFT replica: its driver thread, the LevelDB vote log, and the ports that
+ * connect it to the mempool (proposals), the ledger (validation, commits), p2p (messages) and
+ * block sync. Observers (keys outside the validator set) do not run it.
+ */
+public final class ConsensusComponent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("consensus");
+    private static final int QUEUE_CAPACITY = 10_000;
+
+    private final ConsensusDriver driver;
+    private final Mempool mempool;
+    private final AtomicBoolean pendingSignalled = new AtomicBoolean();
+
+    private ConsensusComponent(ConsensusDriver driver, Mempool mempool) {
+        this.driver = driver;
+        this.mempool = mempool;
+    }
+
+    public static ConsensusComponent start(NodeSettings s, ChainStore chain, io.tally.ledger.store.KvStore store,
+            CommitPipeline pipeline, Mempool mempool, NetworkComponent network, BlockSync sync) throws IOException {
+        ConsensusParams params = s.consensus();
+        PbftConfig config = new PbftConfig(s.chainId(), params.viewTimeoutMillisBase(), params.viewTimeoutMaxMultiplier(),
+            Math.max(200, Math.min(1_000, params.viewTimeoutMillisBase() / 2)), params.heartbeatMillis(),
+            params.maxBlockTransactions(), Math.max(params.maxBlockBytes() * 2, 1 << 20), 4, 32, 64);
+        LevelDbVoteStore votes = new LevelDbVoteStore(store);
+        Head head = chain.head();
+        PbftReplica replica = new PbftReplica(config, chain.validators(), Signer.of(s.key()), head.header(),
+            chain.certificate(head.height()), votes.load());
+        BlockValidator validator = pipeline.validator();
+        ValidatorTransport transport = new ValidatorTransport(network, replica.index());
+
+        NodeHooks hooks = new NodeHooks() {
+            @Override
+            public void requestSync(long targetHeight, List<Integer> hintPeers) {
+                sync.requestSync(targetHeight);
+            }
+
+            @Override
+            public void reportEvidence(io.tally.consensus.Evidence evidence) {
+                EvidenceRecorder.record(chain, evidence);
+            }
+        };
+        ConsensusComponent[] self = new ConsensusComponent[1];
+        ConsensusDriver driver = new ConsensusDriver(replica, votes, transport,
+            request -> {
+                Head h = chain.head();
+                if (!h.hash().equals(request.parentHash())) {
+                    throw new IllegalStateException("asked to build on " + request.parentHash() + " but the head is " + h.hash());
+                }
+                List<Transaction> candidates = mempool.reap(params.maxBlockTransactions(), params.maxBlockBytes(),
+                    a -> chain.account(a).nonce());
+                BlockValidator.Proposal p = validator.propose(h.header(), s.key().publicKey(), request.timestampMillis(),
+                    candidates, chain.stateReader(), chain.nodeReader());
+                pipeline.remember(p.block(), p.result());
+                LOG.debug("proposed height={} view={} txs={}", request.height(), request.view(), p.block().transactions().size());
+                return p.block();
+            },
+            block -> {
+                try {
+                    verifySignatures(block, mempool);
+                    pipeline.validate(block, SignatureCheck.ALREADY_VERIFIED);
+                    return true;
+                } catch (InvalidBlockException e) {
+                    LOG.warn("rejected proposal height={} hash={}: {}", block.height(),
+                        block.hash().toHex().substring(0, 16), e.getMessage());
+                    return false;
+                }
+            },
+            (block, certificate) -> {
+                verifySignatures(block, mempool);
+                pipeline.commit(block, certificate, SignatureCheck.ALREADY_VERIFIED);
+                self[0].pendingSignalled.set(false);
+                return mempool.size() > 0;
+            },
+            hooks, Clock.systemUTC(), QUEUE_CAPACITY);
+        ConsensusComponent component = new ConsensusComponent(driver, mempool);
+        self[0] = component;
+
+        network.host().registerHandler(network.consensusProtocol(), (from, bytes) -> {
+            if (network.validatorIndex(from).isEmpty()) {
+                throw new IllegalArgumentException("consensus messages are accepted from validators only");
+            }
+            driver.onPeerMessage(bytes);
+            return new byte[0];
+        });
+        mempool.addListener((tx, source) -> component.signalPending());
+        driver.start();
+        if (mempool.size() > 0) {
+            component.signalPending();
+        }
+        LOG.info("consensus started: validator {} of {}, height {}, view timeout {} ms (cap x{})", replica.index(),
+            chain.validators().size(), head.height() + 1, params.viewTimeoutMillisBase(), params.viewTimeoutMaxMultiplier());
+        return component;
+    }
+
+    /**
+     * Checks every transaction signature of a block, skipping those this node already verified at
+     * admission (verify once per node), and remembers the newly verified ones.
+     */
+    static void verifySignatures(Block block, Mempool mempool) throws InvalidBlockException {
+        for (Transaction tx : block.transactions()) {
+            if (!mempool.signatureCache().isVerified(tx.hash())) {
+                if (!tx.verifySignature()) {
+                    throw new InvalidBlockException(InvalidBlockException.Reason.INVALID_TRANSACTION,
+                        "transaction " + tx.hash() + " has an invalid signature");
+                }
+                mempool.signatureCache().markVerified(tx.hash());
+            }
+        }
+    }
+
+    /** Tells the replica once per height that transactions are waiting (not once per transaction). */
+    void signalPending() {
+        if (pendingSignalled.compareAndSet(false, true)) {
+            driver.transactionsPending();
+        }
+    }
+
+    /** After block sync applied blocks. */
+    public void chainAdvanced(ChainStore chain) {
+        Head h = chain.head();
+        chain.certificate(h.height()).ifPresent(c -> {
+            pendingSignalled.set(false);
+            driver.chainAdvanced(h.header(), c, mempool.size() > 0);
+        });
+    }
+
+    public ConsensusDriver.Status status() {
+        return driver.status();
+    }
+
+    public Throwable failure() {
+        return driver.failure();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        driver.close();
+    }
+}
