@@ -66,18 +66,7 @@ class WalletEndToEndTest {
 
     /** The genesis.json (docs/genesis.md) that describes exactly the test chain's block 0. */
     static String genesisFile(TestChain c) {
-        StringBuilder sb = new StringBuilder("{\"format\":1,\"chainId\":\"" + TestChain.CHAIN_ID + "\",")
-            .append("\"genesisTime\":\"").append(java.time.Instant.ofEpochMilli(TestChain.GENESIS_MILLIS)).append("\",")
-            .append("\"consensus\":{\"maxBlockTransactions\":1000,\"maxBlockBytes\":4194304,")
-            .append("\"viewTimeoutMillisBase\":2000,\"viewTimeoutMaxMultiplier\":8,\"heartbeatMillis\":0},")
-            .append("\"validators\":[");
-        for (int i = 0; i < c.validatorKeys.size(); i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"name\":\"node").append(i).append("\",\"publicKey\":\"")
-                .append(c.validatorKeys.get(i).publicKey().toHex()).append("\",\"p2pAddress\":\"/ip4/127.0.0.1/tcp/")
-                .append(26656 + i).append("\"}");
-        }
-        return sb.append("],\"alloc\":[{\"address\":\"").append(c.alice.address()).append("\",\"balance\":\"")
-            .append(TestChain.ALICE_BALANCE).append("\"}]}").toString();
+        return c.genesisJson();
     }
 
     static String validatorFile(String chainId, List<KeyPair> keys) {

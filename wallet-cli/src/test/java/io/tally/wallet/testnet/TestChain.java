@@ -10,7 +10,6 @@ import io.tally.ledger.block.CommitStatement;
 import io.tally.ledger.block.InvalidCertificateException;
 import io.tally.ledger.block.ValidatorSet;
 import io.tally.ledger.chain.ChainStore;
-import io.tally.ledger.chain.GenesisState;
 import io.tally.ledger.chain.Head;
 import io.tally.ledger.exec.BlockValidator;
 import io.tally.ledger.store.LevelDbStore;
@@ -21,7 +20,6 @@ import io.tally.mempool.NonceLookup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A real ledger for wallet tests: the ledger's ChainStore on LevelDB, the real mempool, and four
@@ -50,10 +48,31 @@ public final class TestChain implements AutoCloseable {
         }
         validators = new ValidatorSet(validatorKeys.stream().map(KeyPair::publicKey).toList());
         store = LevelDbStore.open(dataDir);
-        chain = ChainStore.initGenesis(store, new GenesisState(CHAIN_ID, clockMillis, validators,
-            Map.of(alice.address(), ALICE_BALANCE)));
+        try {
+            // block 0 from the very genesis.json the wallet trusts, so its hash binds the whole document
+            chain = ChainStore.initGenesis(store, io.tally.genesis.GenesisJson.parse(
+                genesisJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toGenesisState());
+        } catch (io.tally.genesis.InvalidFileException e) {
+            throw new IllegalStateException(e);
+        }
         mempool = new Mempool(MempoolConfig.defaults(CHAIN_ID), nonces());
         blockValidator = chain.newValidator(1000);
+    }
+
+    /** The genesis.json (docs/genesis.md) that describes exactly this chain's block 0. */
+    public String genesisJson() {
+        StringBuilder sb = new StringBuilder("{\"format\":1,\"chainId\":\"" + CHAIN_ID + "\",")
+            .append("\"genesisTime\":\"").append(java.time.Instant.ofEpochMilli(GENESIS_MILLIS)).append("\",")
+            .append("\"consensus\":{\"maxBlockTransactions\":1000,\"maxBlockBytes\":4194304,")
+            .append("\"viewTimeoutMillisBase\":2000,\"viewTimeoutMaxMultiplier\":8,\"heartbeatMillis\":0},")
+            .append("\"validators\":[");
+        for (int i = 0; i < validatorKeys.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"name\":\"node").append(i).append("\",\"publicKey\":\"")
+                .append(validatorKeys.get(i).publicKey().toHex()).append("\",\"p2pAddress\":\"/ip4/127.0.0.1/tcp/")
+                .append(26656 + i).append("\"}");
+        }
+        return sb.append("],\"alloc\":[{\"address\":\"").append(alice.address()).append("\",\"balance\":\"")
+            .append(ALICE_BALANCE).append("\"}]}").toString();
     }
 
     public static byte[] seed(int n) {

@@ -1,0 +1,52 @@
+package io.tally.loadgen;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** The human-readable summary of a {@link BenchResult}. */
+final class ResultTable {
+    private ResultTable() {}
+
+    static void print(BenchResult r, PrintStream out) {
+        BenchResult.Setup s = r.setup();
+        line(out, "validators", Integer.toString(s.validators()));
+        line(out, "load", s.mode().equals("closed") ? "closed loop, window " + s.window()
+            : String.format(Locale.ROOT, "open loop, offered %.0f tx/s", s.offeredRate()));
+        line(out, "window", s.durationSeconds() + " s measured after " + s.warmupSeconds() + " s warm-up");
+        line(out, "transactions", s.txBytes() + " bytes, " + s.accounts() + " accounts, batches of " + s.batchSize()
+            + " over " + s.connections() + " connections");
+        if (r.ceiling() != null) {
+            line(out, "signature ceiling", String.format(Locale.ROOT, "%.0f verifies/s on %d threads / %d validators = %.0f tx/s",
+                r.ceiling().verifiesPerSecond(), r.ceiling().threads(), s.validators(), r.ceiling().perValidatorSet()));
+        }
+        BenchResult.Throughput t = r.throughput();
+        line(out, "committed", String.format(Locale.ROOT, "%.1f tx/s (acknowledged %.1f tx/s)", t.committedPerSecond(),
+            t.acknowledgedPerSecond()));
+        if (r.ceiling() != null) {
+            line(out, "achieved / ceiling", String.format(Locale.ROOT, "%.1f %%", t.ratio() * 100));
+        }
+        Latency l = r.latency();
+        line(out, "submit->commit ms", String.format(Locale.ROOT, "p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (n=%d)",
+            l.p50(), l.p95(), l.p99(), l.max(), l.count()));
+        BenchResult.Accounting a = r.accounting();
+        line(out, "accounting", String.format(Locale.ROOT,
+            "sent %d, acknowledged %d, committed %d, rejected %d, LOST %d, retries %d %s",
+            a.sent(), a.acknowledged(), a.committed(), a.rejected(), a.lost(), a.retries(), a.retryCodes()));
+        BenchResult.Blocks b = r.blocks();
+        line(out, "blocks", String.format(Locale.ROOT, "%.1f /s, mean %.1f tx, max %d tx; view changes %d; height %d",
+            b.perSecond(), b.meanTransactions(), b.maxTransactions(), b.viewChanges(), b.finalHeight()));
+        out.printf("  %-6s %8s %9s %9s %9s %12s%n", "node", "cpu", "rss start", "rss end", "rss max", "view changes");
+        for (BenchResult.NodeResult n : r.nodes()) {
+            out.printf(Locale.ROOT, "  %-6s %7.2fc %6d MiB %6d MiB %6d MiB %12d%n", n.name(), n.cpuCores(), n.rssStartMib(),
+                n.rssEndMib(), n.rssMaxMib(), n.viewChanges());
+        }
+        line(out, "loadgen cpu", String.format(Locale.ROOT, "%.2f cores", r.loadgenCpuCores()));
+        for (String p : r.problems()) {
+            out.println("  PROBLEM: " + p);
+        }
+    }
+
+    private static void line(PrintStream out, String k, String v) {
+        out.printf("  %-20s %s%n", k, v);
+    }
+}

@@ -1,0 +1,245 @@
+package io.tally.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sends the plan as JSON-RPC batches of {@code tally_sendRawTransaction}, round-robin over the
+ * nodes, from {@code connections} worker threads (one HTTP connection each at a time). Open loop:
+ * a pacer releases batches at the offered rate whatever happens to them. Closed loop: workers
+ * send whenever fewer than {@code window} transactions are outstanding.
+ *
+ * <p>Answers: a hash is an acknowledgement; "mempool full / workers saturated" (-32005), "nonce
+ * gap" (-32004, an earlier nonce of the account is being retried) and server timeouts (-32009)
+ * are retried; "already known" with our hash counts as acknowledged; anything else is a rejection.
+ */
+final class Submitter {
+    static final int MEMPOOL_FULL = -32005;
+    static final int NONCE_GAP = -32004;
+    static final int NONCE_TOO_LOW = -32003;
+    static final int ALREADY_KNOWN = -32007;
+    static final int SERVER_TIMEOUT = -32009;
+    static final int TRANSPORT = 0;
+    private static final int MAX_ATTEMPTS = 500;
+
+    private final TxPlan plan;
+    private final Tracker tracker;
+    private final Feed feed;
+    private final List<URI> nodes;
+    private final int connections;
+    private final int batchSize;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicInteger nextNode = new AtomicInteger();
+    /** Batches the open-loop pacer could not hand to a free worker in time: offered load not met. */
+    final LongAdder lateBatches = new LongAdder();
+    final LongAdder batchesSent = new LongAdder();
+
+    Submitter(TxPlan plan, Tracker tracker, List<URI> nodes, int connections, int batchSize) {
+        this.plan = plan;
+        this.tracker = tracker;
+        this.feed = new Feed(plan.size());
+        this.nodes = List.copyOf(nodes);
+        this.connections = connections;
+        this.batchSize = batchSize;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    int issued() {
+        return feed.issued();
+    }
+
+    boolean planExhausted() {
+        return feed.exhausted();
+    }
+
+    /** Offers {@code rate} transactions per second until {@code endNanos}. */
+    void runOpenLoop(double rate, long endNanos) throws InterruptedException {
+        // Small batches at low rates so batching does not add its own delay (at least 50 batches/s).
+        int batch = (int) Math.max(1, Math.min(batchSize, Math.floor(rate / 50)));
+        long intervalNanos = (long) (batch * 1e9 / rate);
+        BlockingQueue<int[]> ready = new ArrayBlockingQueue<>(Math.max(4, connections * 2));
+        List<Thread> workers = startWorkers(() -> {
+            int[] b = ready.poll(100, TimeUnit.MILLISECONDS);
+            return b == null ? new int[0] : b;
+        }, endNanos, false);
+        long next = System.nanoTime();
+        while (next < endNanos) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            int[] b = feed.next(batch);
+            if (b.length == 0) {
+                break;
+            }
+            if (!ready.offer(b)) {
+                lateBatches.increment();
+                if (!ready.offer(b, Math.max(1, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+            }
+            next += intervalNanos;
+        }
+        joinAll(workers);
+    }
+
+    /** Keeps at most {@code window} transactions outstanding until {@code endNanos}. */
+    void runClosedLoop(int window, long endNanos) throws InterruptedException {
+        int batch = Math.max(1, Math.min(batchSize, window / Math.max(1, connections)));
+        List<Thread> workers = startWorkers(() -> {
+            while (tracker.outstanding.get() + batch > window && System.nanoTime() < endNanos) {
+                LockSupport.parkNanos(500_000);
+            }
+            return feed.next(batch);
+        }, endNanos, true);
+        joinAll(workers);
+    }
+
+    private interface BatchSource {
+        int[] take() throws InterruptedException;
+    }
+
+    private List<Thread> startWorkers(BatchSource source, long endNanos, boolean backOffWhenFull) {
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < connections; w++) {
+            Thread t = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < endNanos) {
+                        int[] b = source.take();
+                        if (b.length == 0) {
+                            if (feed.exhausted()) {
+                                return;
+                            }
+                            continue;
+                        }
+                        boolean full = send(b);
+                        if (full && backOffWhenFull) {
+                            Thread.sleep(10);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "submit-" + w);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        return workers;
+    }
+
+    private static void joinAll(List<Thread> workers) throws InterruptedException {
+        for (Thread t : workers) {
+            t.join(60_000);
+            if (t.isAlive()) {
+                t.interrupt();
+            }
+        }
+    }
+
+    /** Sends one batch and books every answer; returns true if the node said its mempool is full. */
+    boolean send(int[] batch) throws InterruptedException {
+        StringBuilder body = new StringBuilder(batch.length * 480);
+        body.append('[');
+        for (int k = 0; k < batch.length; k++) {
+            if (k > 0) {
+                body.append(',');
+            }
+            body.append("{\"jsonrpc\":\"2.0\",\"id\":").append(k)
+                .append(",\"method\":\"tally_sendRawTransaction\",\"params\":[\"")
+                .append(plan.rawHex(batch[k])).append("\"]}");
+        }
+        body.append(']');
+        URI node = nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size()));
+        HttpRequest request = HttpRequest.newBuilder(node).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        long now = System.nanoTime();
+        for (int i : batch) {
+            tracker.sent(i, now);
+        }
+        tracker.outstanding.addAndGet(batch.length);
+        batchesSent.increment();
+        JsonNode answers;
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
+            }
+            answers = json.readTree(response.body());
+            if (!answers.isArray()) {
+                throw new IOException("not a batch response: " + answers.toString().substring(0, 200));
+            }
+        } catch (IOException e) {
+            tracker.transportErrors.increment();
+            for (int i : batch) {
+                retryOrGiveUp(i, TRANSPORT);
+            }
+            return true;
+        }
+        boolean full = false;
+        boolean[] answered = new boolean[batch.length];
+        for (JsonNode a : answers) {
+            int k = a.path("id").asInt(-1);
+            if (k < 0 || k >= batch.length || answered[k]) {
+                continue;
+            }
+            answered[k] = true;
+            int i = batch[k];
+            if (a.has("result")) {
+                tracker.acked(i);
+                continue;
+            }
+            int code = a.path("error").path("code").asInt();
+            switch (code) {
+                case MEMPOOL_FULL -> {
+                    full = true;
+                    retryOrGiveUp(i, code);
+                }
+                case NONCE_GAP, SERVER_TIMEOUT -> retryOrGiveUp(i, code);
+                case ALREADY_KNOWN -> tracker.acked(i);
+                case NONCE_TOO_LOW -> {
+                    if (tracker.isCommitted(i)) {
+                        tracker.acked(i);
+                    } else {
+                        tracker.rejected(i, code);
+                    }
+                }
+                default -> tracker.rejected(i, code);
+            }
+        }
+        for (int k = 0; k < batch.length; k++) {
+            if (!answered[k]) {
+                tracker.rejected(batch[k], TRANSPORT);
+            }
+        }
+        return full;
+    }
+
+    private void retryOrGiveUp(int i, int code) {
+        // A transport failure may hide an admission: the resend then answers "already known".
+        if (tracker.attempts(i) >= MAX_ATTEMPTS) {
+            tracker.rejected(i, code);
+            return;
+        }
+        tracker.willRetry(code);
+        feed.retry(i);
+    }
+}
