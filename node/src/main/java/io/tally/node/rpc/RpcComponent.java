@@ -40,7 +40,9 @@ public final class RpcComponent implements AutoCloseable {
         config = new RpcConfig(s.rpcHost(), s.rpcPort(), config.maxBodyBytes(), config.maxBatch(), config.maxConnections(),
             config.maxWsClients(), config.maxSubscriptionsPerClient(), config.wsSendBuffer(), config.corsOrigins(),
             config.allowedHosts(), config.requestTimeout(), config.headPollInterval());
-        RpcServer server = new RpcServer(config, queries);
+        RpcServer server = new RpcServer(config, queries,
+            new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
+            s.metricsEnabled());
         try {
             server.start();
         } catch (RuntimeException e) {

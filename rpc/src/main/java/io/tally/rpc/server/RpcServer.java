@@ -48,6 +48,7 @@ public final class RpcServer implements AutoCloseable {
     private final NodeQueries queries;
     private final JsonRpcDispatcher dispatcher;
     private final RpcMetrics metrics;
+    private final boolean serveMetrics;
     private final SubscriptionHub hub;
     private final HttpGuards guards;
     private final Map<WsContext, WsClient> wsClients = new ConcurrentHashMap<>();
@@ -59,6 +60,15 @@ public final class RpcServer implements AutoCloseable {
 
     /** With a registry shared with the rest of the node, so {@code /metrics} shows everything. */
     public RpcServer(RpcConfig config, NodeQueries queries, PrometheusMeterRegistry registry) {
+        this(config, queries, registry, true);
+    }
+
+    /**
+     * As above; with {@code serveMetrics} false there is no {@code /metrics} endpoint (an operator
+     * who does not want to expose it), though the counters still exist.
+     */
+    public RpcServer(RpcConfig config, NodeQueries queries, PrometheusMeterRegistry registry, boolean serveMetrics) {
+        this.serveMetrics = serveMetrics;
         this.config = Objects.requireNonNull(config, "config");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.metrics = new RpcMetrics(registry, queries);
@@ -111,10 +121,12 @@ public final class RpcServer implements AutoCloseable {
         app.post("/", this::handlePost);
         app.get("/health", ctx -> json(ctx, 200, "{\"status\":\"ok\"}"));
         app.get("/ready", this::handleReady);
-        app.get("/metrics", ctx -> {
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
-            ctx.result(metrics.scrape());
-        });
+        if (serveMetrics) {
+            app.get("/metrics", ctx -> {
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+                ctx.result(metrics.scrape());
+            });
+        }
         app.wsBeforeUpgrade("/ws", this::guard);
         app.ws("/ws", ws -> {
             ws.onConnect(ctx -> onWsConnect(ctx));
