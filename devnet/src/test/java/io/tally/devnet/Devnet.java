@@ -17,12 +17,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -44,10 +49,14 @@ final class Devnet implements AutoCloseable {
     private final List<NodeProcess> validators;
     private final List<NodeProcess> extras = new CopyOnWriteArrayList<>();
     private final int basePort;
+    /** (from, to) validator indices → the relay "from" dials "to" through; empty without proxies. */
+    private final Map<List<Integer>, LinkProxy> proxies;
     private final Thread killOnExit;
 
-    private Devnet(Path dir, Genesis genesis, List<NodeProcess> validators, int basePort) {
+    private Devnet(Path dir, Genesis genesis, List<NodeProcess> validators, int basePort,
+            Map<List<Integer>, LinkProxy> proxies) {
         this.dir = dir;
+        this.proxies = Map.copyOf(proxies);
         this.genesis = genesis;
         this.validators = List.copyOf(validators);
         this.basePort = basePort;
@@ -60,7 +69,16 @@ final class Devnet implements AutoCloseable {
      * through the validators' p2p allowlist (they do not vote). Starts nothing.
      */
     static Devnet create(Path dir, int n, List<Allocation> alloc, List<PublicKey> observers) throws IOException {
-        int base = freePortBlock(2 * n + 2 * EXTRA_NODES);
+        return create(dir, n, alloc, observers, false);
+    }
+
+    /**
+     * As {@link #create(Path, int, List, List)}; with {@code linkProxies} every validator dials
+     * every other through its own {@link LinkProxy}, so tests can {@link #partition} the network.
+     */
+    static Devnet create(Path dir, int n, List<Allocation> alloc, List<PublicKey> observers, boolean linkProxies)
+            throws IOException {
+        int base = freePortBlock(2 * n + 2 * EXTRA_NODES + (linkProxies ? n * (n - 1) : 0));
         NetworkSpec spec = new NetworkSpec(CHAIN_ID, n, "127.0.0.1", base, base + n,
             Instant.now().truncatedTo(ChronoUnit.SECONDS), alloc, CONSENSUS);
         Network generated = Network.generate(spec, new SecureRandom());
@@ -74,13 +92,29 @@ final class Devnet implements AutoCloseable {
         } catch (NetworkWriter.OutputDirectoryException e) {
             throw new IOException(e.getMessage(), e);
         }
+        Map<List<Integer>, LinkProxy> proxies = new HashMap<>();
+        int proxyPort = base + 2 * n + 2 * EXTRA_NODES;
         List<NodeProcess> nodes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String name = Network.nodeName(i);
-            nodes.add(new NodeProcess(name, List.of("--config", configs.get(i).toString()),
-                dir.resolve(name).resolve(Network.DATA_DIR), dir.resolve(name + ".log"), base + n + i));
+        try {
+            for (int i = 0; i < n; i++) {
+                String name = Network.nodeName(i);
+                List<String> args = new ArrayList<>(List.of("--config", configs.get(i).toString()));
+                for (int j = 0; linkProxies && j < n; j++) {
+                    if (j != i) {
+                        int port = proxyPort++;
+                        proxies.put(List.of(i, j), new LinkProxy(i + "to" + j, port, base + j));
+                        args.add("--p2p-peer");
+                        args.add(withObservers.validators().get(j).publicKey().toHex() + "@/ip4/127.0.0.1/tcp/" + port);
+                    }
+                }
+                nodes.add(new NodeProcess(name, args, dir.resolve(name).resolve(Network.DATA_DIR),
+                    dir.resolve(name + ".log"), base + n + i));
+            }
+        } catch (IOException | RuntimeException e) {
+            proxies.values().forEach(LinkProxy::close);
+            throw e;
         }
-        return new Devnet(dir, withObservers, nodes, base);
+        return new Devnet(dir, withObservers, nodes, base, proxies);
     }
 
     Genesis genesis() {
@@ -103,8 +137,9 @@ final class Devnet implements AutoCloseable {
         return validators;
     }
 
+    /** Validators that are up and not paused: the ones a client can expect answers from. */
     List<NodeProcess> runningValidators() {
-        return validators.stream().filter(NodeProcess::isRunning).toList();
+        return validators.stream().filter(v -> v.isRunning() && !v.isPaused()).toList();
     }
 
     /** Every process this devnet started that is still alive (validators and extras). */
@@ -162,10 +197,13 @@ final class Devnet implements AutoCloseable {
 
     /** Starts every validator that is down, then waits for all of them to serve and agree on the head. */
     void startAllAndConverge() {
+        validators.forEach(NodeProcess::resume);
         List<NodeProcess> starting = validators.stream().filter(v -> !v.isRunning()).toList();
         starting.forEach(NodeProcess::start);
         starting.forEach(Devnet::awaitRpc);
         awaitSameHead(validators, Duration.ofSeconds(60));
+        Poll.until("every validator to be connected to the " + (size() - 1) + " others", Duration.ofSeconds(60),
+            () -> validators.stream().allMatch(v -> v.rpc().nodeStatus().path("peers").asInt() >= size() - 1));
     }
 
     /**
@@ -177,15 +215,16 @@ final class Devnet implements AutoCloseable {
             String hash = null;
             long height = -1;
             for (NodeProcess n : nodes) {
+                n.assertAlive();
                 var head = n.rpc().call("tally_chainInfo");
                 if (hash == null) {
                     hash = head.path("headHash").asText();
                     height = head.path("headHeight").asLong();
                 } else if (!hash.equals(head.path("headHash").asText())) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
             }
-            return java.util.Optional.of(height);
+            return Optional.of(height);
         });
     }
 
@@ -201,6 +240,43 @@ final class Devnet implements AutoCloseable {
         return sb.toString();
     }
 
+    /** Copies every node's log into {@code target} (to keep them after the scratch directory is gone). */
+    void copyLogsTo(Path target) throws IOException {
+        Files.createDirectories(target);
+        List<NodeProcess> all = new ArrayList<>(validators);
+        all.addAll(extras);
+        for (NodeProcess n : all) {
+            if (Files.exists(n.log())) {
+                Files.copy(n.log(), target.resolve(n.log().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /**
+     * Clogs every link between {@code side} and the other validators, both directions; links
+     * inside each side keep working. Needs a network created with link proxies.
+     */
+    void partition(Set<Integer> side) {
+        if (proxies.isEmpty()) {
+            throw new IllegalStateException("this devnet was created without link proxies");
+        }
+        proxies.forEach((link, proxy) -> {
+            if (side.contains(link.get(0)) != side.contains(link.get(1))) {
+                proxy.clog();
+            }
+        });
+    }
+
+    /** Unclogs every link. */
+    void heal() {
+        proxies.values().forEach(LinkProxy::unclog);
+    }
+
+    /** Kills the observer and unpermissioned nodes, leaving the validators as they are. */
+    void killExtraNodes() {
+        extras.forEach(NodeProcess::kill);
+    }
+
     private void killAll() {
         for (NodeProcess n : validators) {
             n.kill();
@@ -213,6 +289,7 @@ final class Devnet implements AutoCloseable {
     @Override
     public void close() {
         killAll();
+        proxies.values().forEach(LinkProxy::close);
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException e) {
@@ -221,14 +298,15 @@ final class Devnet implements AutoCloseable {
     }
 
     /**
-     * A random block of {@code count} consecutive ports in 20000..59999 that are free on
-     * 127.0.0.1 right now. genesis.json fixes each validator's address, so ports are chosen before
+     * A random block of {@code count} consecutive ports in 20000..31999 that are free on
+     * 127.0.0.1 right now: below Linux's ephemeral range (32768..60999), so the kernel does not hand
+     * them to outgoing connections meanwhile. genesis.json fixes each validator's address, so ports are chosen before
      * the network is written (a small race with other processes remains; it is retried elsewhere).
      */
     static int freePortBlock(int count) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20_000 + random.nextInt(40_000 - count);
+            int base = 20_000 + random.nextInt(12_000 - count);
             boolean free = true;
             for (int p = base; p < base + count && free; p++) {
                 free = isFree(p);

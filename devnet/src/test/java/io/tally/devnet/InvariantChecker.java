@@ -25,12 +25,14 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The global invariants of docs (fault-testing B.1), checked black-box over JSON-RPC once the
- * nodes have settled on one head:
+ * The global invariants (docs/testing.md), checked black-box over JSON-RPC once the nodes have
+ * settled on one head:
  * <ul>
  * <li>I1 agreement: every node has the same block hash at every height; each header hashes to the
  * hash the node claims and links to its parent (block 0 to the genesis hash); every commit
  * certificate carries a quorum of valid validator signatures for that block.</li>
+ * <li>I2 (black-box part): no node recorded evidence of equivocation — all validators here are
+ * honest, so any evidence is a bug.</li>
  * <li>I3 acknowledged durability: every transaction a node acknowledged as committed is in the
  * chain of every node, in the same block.</li>
  * <li>I4 integrity: the state root is the same at every height; no transaction appears twice;
@@ -74,6 +76,8 @@ final class InvariantChecker {
             checkCertificates(n, chains.get(nodes.indexOf(n)), head);
             checkAcks(n, acks);
             checkSupply(n, recipients);
+            JsonNode evidence = n.rpc().call("tally_getEvidence", 0);
+            assertEquals(0, evidence.size(), "I2: " + n.name() + " recorded misbehaviour by an honest validator: " + evidence);
         }
         return head;
     }

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 final class LoadGenerator {
     /** A transaction a node reported committed, where it reported it. */
-    record Ack(Hash hash, long height, String blockHash, Address from, Address to) {}
+    record Ack(Hash hash, long height, String blockHash) {}
 
     private static final Duration RESEND_AFTER = Duration.ofSeconds(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -172,9 +172,7 @@ final class LoadGenerator {
                     failures.incrementAndGet();
                 }
                 if (status.equals("committed") || status.equals("failed")) {
-                    TransferPayload p = (TransferPayload) tx.payload();
-                    return Optional.of(new Ack(tx.hash(), r.path("blockHeight").asLong(), r.path("blockHash").asText(),
-                        tx.senderAddress(), p.to()));
+                    return Optional.of(new Ack(tx.hash(), r.path("blockHeight").asLong(), r.path("blockHash").asText()));
                 }
                 // pending or unknown here: this node may lag behind; ask the next
             } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class NodeProcess {
     private final int rpcPort;
     private final RpcClient rpc;
     private volatile Process process;
+    private volatile boolean paused;
     private int starts;
 
     NodeProcess(String name, List<String> runArgs, Path dataDir, Path log, int rpcPort) {
@@ -80,14 +82,55 @@ final class NodeProcess {
         cmd.add("io.tally.node.NodeMain");
         cmd.add("run");
         cmd.addAll(runArgs);
+        String extra = System.getProperty("devnet.nodeArgs", "").strip();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
         try {
             starts++;
             Files.writeString(log, "=== devnet test: start #" + starts + " of " + name + " ===\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** SIGSTOP: the process freezes with its sockets open, as a stalled machine would. */
+    synchronized void pause() {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** SIGCONT after {@link #pause()}; a no-op otherwise. */
+    synchronized void resume() {
+        if (paused && isRunning()) {
+            signal("CONT");
+        }
+        paused = false;
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    private void signal(String name) {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            throw new IllegalStateException(this.name + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+                kill.destroyForcibly();
+                throw new IllegalStateException("kill -" + name + " " + p.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + this.name, e);
         }
     }
 
@@ -98,7 +141,9 @@ final class NodeProcess {
             return;
         }
         p.destroyForcibly();
+        paused = false;
         awaitExit(p);
+        process = null;
     }
 
     /** SIGTERM: a clean shutdown; falls back to SIGKILL if it takes too long. */
@@ -117,6 +162,7 @@ final class NodeProcess {
             p.destroyForcibly();
         }
         awaitExit(p);
+        process = null;
     }
 
     private static void awaitExit(Process p) {
@@ -174,8 +220,18 @@ final class NodeProcess {
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 
+    /** Fails at once if the process died on its own (it was started and not killed by the test). */
+    void assertAlive() {
+        Process p = process;
+        if (p != null && !p.isAlive()) {
+            throw new AssertionError(name + " exited by itself with code " + p.exitValue() + ":\n" + logTail(40));
+        }
+    }
+
     @Override
     public String toString() {
-        return name + (isRunning() ? " (pid " + process.pid() + ")" : " (down)");
+        Process p = process;
+        return name + (p == null ? " (never started)" : p.isAlive() ? " (pid " + p.pid() + ")"
+            : " (exited with " + p.exitValue() + ")");
     }
 }

@@ -73,7 +73,12 @@ public final class ConsensusComponent implements AutoCloseable {
             request -> {
                 Head h = chain.head();
                 if (!h.hash().equals(request.parentHash())) {
-                    throw new IllegalStateException("asked to build on " + request.parentHash() + " but the head is " + h.hash());
+                    // Block sync committed blocks after the replica asked, and its ChainAdvanced is
+                    // not queued yet. Throwing here would halt consensus (and exit the node); instead
+                    // queue the advance first: the replica moves to the new height and drops this
+                    // now stale proposal, built below on the current head and never signed.
+                    LOG.debug("proposal for height {} is stale: the head moved to {}", request.height(), h.height());
+                    self[0].chainAdvanced(chain);
                 }
                 List<Transaction> candidates = mempool.reap(params.maxBlockTransactions(), params.maxBlockBytes(),
                     a -> chain.account(a).nonce());
@@ -84,6 +89,9 @@ public final class ConsensusComponent implements AutoCloseable {
                 return p.block();
             },
             block -> {
+                if (block.height() <= chain.head().height()) {
+                    return false; // already committed here (block sync was faster): stale, not suspicious
+                }
                 try {
                     verifySignatures(block, mempool);
                     pipeline.validate(block, SignatureCheck.ALREADY_VERIFIED);
