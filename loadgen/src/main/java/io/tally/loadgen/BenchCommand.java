@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "60", description = "Measured seconds (default ${DEFAULT-VALUE}).")
     int duration;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Unmeasured seconds of load first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "15", description = "Unmeasured seconds of load first (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--drain", defaultValue = "30",
@@ -75,13 +75,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jfr", description = "Record each node with JFR (profile settings) into OUT/node<i>/node.jfr.")
     boolean jfr;
 
-    @Option(names = "--max-block-txs", defaultValue = "5000", description = "Genesis maxBlockTransactions (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-block-txs", defaultValue = "2000", description = "Genesis maxBlockTransactions (default ${DEFAULT-VALUE}).")
     int maxBlockTxs;
 
     @Option(names = "--max-block-bytes", defaultValue = "8388608", description = "Genesis maxBlockBytes (default ${DEFAULT-VALUE}).")
     int maxBlockBytes;
 
-    @Option(names = "--view-timeout-ms", defaultValue = "2000", description = "Genesis base view timeout (default ${DEFAULT-VALUE}).")
+    @Option(names = "--view-timeout-ms", defaultValue = "4000", description = "Genesis base view timeout (default ${DEFAULT-VALUE}).")
     long viewTimeoutMs;
 
     @Option(names = "--ceiling-seconds", defaultValue = "3",

@@ -17,19 +17,28 @@ record BenchResult(Setup setup, Machine machine, CeilingResult ceiling, Throughp
     /** {@code perValidatorSet}: verifies per second divided by the number of validators. */
     record CeilingResult(int threads, double verifiesPerSecond, double perValidatorSet) {}
 
-    /** {@code ratio}: committed per second over the ceiling (0 when no ceiling was measured). */
-    record Throughput(double committedPerSecond, double acknowledgedPerSecond, double ratio) {}
+    /**
+     * {@code ratio}: committed per second over the ceiling (0 when no ceiling was measured).
+     * {@code ratioOfNodeCpu}: the same against the ceiling of the CPU the nodes actually got
+     * (verifies per core-second × node cores used ÷ validators), which stays meaningful when other
+     * processes share the machine.
+     */
+    record Throughput(double committedPerSecond, double acknowledgedPerSecond, double ratio, double nodeCores,
+            double ratioOfNodeCpu) {}
 
     /**
-     * {@code lost}: acknowledged by a node, never seen in a block by the end of the drain. Must be 0.
+     * {@code lost}: acknowledged by a node, never seen in a block by the end of the drain, although
+     * every earlier nonce of its account was accepted. Must be 0. {@code stranded}: acknowledged
+     * but behind an earlier nonce of the same account that no node accepted (so it cannot execute).
      */
     record Accounting(long planned, long sent, long acknowledged, long committed, long rejected, long lost,
             long retries, long transportErrors, long lateBatches, Map<Integer, Long> rejectCodes,
-            Map<Integer, Long> retryCodes, long stillRetrying) {}
+            Map<Integer, Long> retryCodes, long stillRetrying, long stranded) {}
 
     record Blocks(long inWindow, double perSecond, double meanTransactions, long maxTransactions, long viewChanges,
             long finalHeight) {}
 
+    /** {@code mempoolAtEnd}: the node's pending transactions after the drain (should be 0). */
     record NodeResult(String name, long pid, double cpuCores, long rssStartMib, long rssEndMib, long rssMaxMib,
-            long viewChanges) {}
+            long viewChanges, long mempoolAtEnd) {}
 }

@@ -58,7 +58,7 @@ final class BenchRunner {
             }
             try (Sampler sampler = new Sampler(pids, c.sampleEverySeconds() * 1000L);
                     CommitWatcher watcher = CommitWatcher.open(net.ws(0), plan, tracker)) {
-                Submitter submitter = new Submitter(plan, tracker, rpcs, c.connections(), c.batchSize());
+                Submitter submitter = new Submitter(plan, c.accounts(), tracker, rpcs, c.connections(), c.batchSize());
                 long start = System.nanoTime();
                 long windowStart = start + c.warmupSeconds() * 1_000_000_000L;
                 long windowEnd = windowStart + c.durationSeconds() * 1_000_000_000L;
@@ -77,15 +77,16 @@ final class BenchRunner {
                 if (submitter.planExhausted() && System.nanoTime() < windowEnd - 1_000_000_000L) {
                     problems.add("the pre-signed plan ran out before the end of the window; raise --max-txs");
                 }
-                drain(tracker, watcher, net, problems);
+                drain(tracker, submitter, watcher, net, problems);
                 Map<Integer, Long> viewChanges = viewChanges(rpcs, problems);
+                Map<Integer, Long> pending = pendingAtEnd(rpcs);
                 if (watcher.failure() != null) {
                     problems.add("commit subscription failed: " + watcher.failure());
                 }
                 net.deadNodes().forEach(i -> problems.add("node" + i + " died during the run; see "
                     + net.nodeDir(i).resolve("node.log")));
                 return summarize(plan, tracker, submitter, ceiling, sampler.samples(), pids, cpuStart, cpuEnd,
-                    windowStart, windowEnd, viewChanges, watcher.lastHeight(), problems);
+                    windowStart, windowEnd, viewChanges, pending, watcher.lastHeight(), problems);
             }
         }
     }
@@ -93,7 +94,8 @@ final class BenchRunner {
     private int planSize(Ceiling ceiling) {
         double seconds = c.warmupSeconds() + c.durationSeconds();
         double rate = c.closedLoop()
-            ? (ceiling == null ? c.maxTransactions() / seconds : ceiling.perValidators(c.validators()) * 1.2)
+            // Without a measured ceiling, assume a fast 2-core machine (~30k verifies/s).
+            ? (ceiling == null ? 30_000.0 / c.validators() : ceiling.perValidators(c.validators())) * 1.2
             : c.rate() * 1.02;
         return (int) Math.max(c.batchSize() * 4L, Math.min(c.maxTransactions(), (long) (rate * seconds) + c.batchSize()));
     }
@@ -127,20 +129,39 @@ final class BenchRunner {
         return out;
     }
 
-    /** Waits until every acknowledged transaction is in a block, or the drain time is up. */
-    private void drain(Tracker tracker, CommitWatcher watcher, BenchNetwork net, List<String> problems)
-            throws InterruptedException {
+    /**
+     * Keeps resending refused transactions (no new ones) and waits until every acknowledged
+     * transaction is in a block, or the drain time is up.
+     */
+    private void drain(Tracker tracker, Submitter submitter, CommitWatcher watcher, BenchNetwork net,
+            List<String> problems) throws InterruptedException {
         long deadline = System.nanoTime() + c.drainSeconds() * 1_000_000_000L;
-        log.printf("draining (up to %d s)...%n", c.drainSeconds());
-        while (System.nanoTime() < deadline && watcher.failure() == null && net.deadNodes().isEmpty()) {
-            if (uncommittedAcks(tracker) == 0) {
-                return;
+        log.printf("draining (up to %d s; %d refused transactions to resend)...%n", c.drainSeconds(), submitter.held());
+        Thread resend = new Thread(() -> {
+            try {
+                submitter.drainRetries(deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            Thread.sleep(100);
+        }, "drain-resend");
+        resend.setDaemon(true);
+        resend.start();
+        try {
+            while (System.nanoTime() < deadline && watcher.failure() == null && net.deadNodes().isEmpty()) {
+                if (submitter.held() == 0 && uncommittedAcks(tracker) == 0) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        } finally {
+            resend.join(70_000);
         }
         long left = uncommittedAcks(tracker);
         if (left > 0) {
             problems.add(left + " acknowledged transactions not committed after the " + c.drainSeconds() + " s drain");
+        }
+        if (submitter.held() > 0) {
+            problems.add(submitter.held() + " refused transactions still not accepted after the drain");
         }
     }
 
@@ -171,9 +192,26 @@ final class BenchRunner {
         return out;
     }
 
+    /** Each node's mempool size after the drain: where uncommitted transactions sit. */
+    private static Map<Integer, Long> pendingAtEnd(List<URI> rpcs) {
+        RpcClient rpc = new RpcClient();
+        Map<Integer, Long> out = new TreeMap<>();
+        for (int i = 0; i < rpcs.size(); i++) {
+            try {
+                out.put(i, rpc.call(rpcs.get(i), "tally_nodeStatus").path("mempoolSize").asLong());
+            } catch (IOException e) {
+                out.put(i, -1L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return out;
+    }
+
     private BenchResult summarize(TxPlan plan, Tracker t, Submitter submitter, Ceiling ceiling,
             List<Sampler.Sample> samples, long[] pids, long[] cpuStart, long[] cpuEnd, long windowStart, long windowEnd,
-            Map<Integer, Long> viewChanges, long finalHeight, List<String> problems) {
+            Map<Integer, Long> viewChanges, Map<Integer, Long> pending, long finalHeight, List<String> problems) {
         double seconds = (windowEnd - windowStart) / 1e9;
         long committedInWindow = 0;
         long ackedInWindow = 0;
@@ -181,6 +219,17 @@ final class BenchRunner {
         int nLat = 0;
         long sent = 0;
         long lost = 0;
+        long stranded = 0;
+        // Per account, the plan index of its lowest nonce no node accepted: acknowledged
+        // transactions above it cannot execute, so they are stranded by the generator, not lost.
+        int accounts = c.accounts();
+        int[] firstUnaccepted = new int[accounts];
+        java.util.Arrays.fill(firstUnaccepted, Integer.MAX_VALUE);
+        for (int i = t.size() - 1; i >= 0; i--) {
+            if (t.state(i) != Tracker.ACKED && !t.isCommitted(i) && t.state(i) != Tracker.UNSENT) {
+                firstUnaccepted[i % accounts] = i;
+            }
+        }
         long stillRetrying = 0;
         for (int i = 0; i < t.size(); i++) {
             int st = t.state(i);
@@ -197,7 +246,9 @@ final class BenchRunner {
                 if (submittedInWindow) {
                     ackedInWindow++;
                 }
-                if (commit == 0) {
+                if (commit == 0 && i > firstUnaccepted[i % accounts]) {
+                    stranded++;
+                } else if (commit == 0) {
                     lost++;
                 } else if (submittedInWindow) {
                     latencies[nLat++] = commit - submit;
@@ -208,8 +259,6 @@ final class BenchRunner {
         }
         double tps = committedInWindow / seconds;
         double ceilingTps = ceiling == null ? 0 : ceiling.perValidators(c.validators());
-        BenchResult.Throughput throughput = new BenchResult.Throughput(round(tps), round(ackedInWindow / seconds),
-            ceilingTps == 0 ? 0 : Math.round(tps / ceilingTps * 1000) / 1000.0);
 
         long blocksInWindow = 0;
         long txInWindowBlocks = 0;
@@ -242,14 +291,20 @@ final class BenchRunner {
                 rssMax = Math.max(rssMax, v);
             }
             nodes.add(new BenchResult.NodeResult("node" + i, pids[i],
-                round((cpuEnd[i] - cpuStart[i]) / 1000.0 / seconds), rssStart, rssEnd, rssMax,
-                viewChanges.getOrDefault(i, -1L)));
+                Math.round((cpuEnd[i] - cpuStart[i]) / 10.0 / seconds) / 100.0, rssStart, rssEnd, rssMax,
+                viewChanges.getOrDefault(i, -1L), pending.getOrDefault(i, -1L)));
         }
-        double loadgenCpu = round((cpuEnd[pids.length] - cpuStart[pids.length]) / 1000.0 / seconds);
+        double nodeCores = nodes.stream().mapToDouble(BenchResult.NodeResult::cpuCores).sum();
+        double cpuCeiling = ceiling == null ? 0
+            : ceiling.verifiesPerSecond() / ceiling.threads() * nodeCores / c.validators();
+        BenchResult.Throughput throughput = new BenchResult.Throughput(round(tps), round(ackedInWindow / seconds),
+            ceilingTps == 0 ? 0 : Math.round(tps / ceilingTps * 1000) / 1000.0, Math.round(nodeCores * 100) / 100.0,
+            cpuCeiling == 0 ? 0 : Math.round(tps / cpuCeiling * 1000) / 1000.0);
+        double loadgenCpu = Math.round((cpuEnd[pids.length] - cpuStart[pids.length]) / 10.0 / seconds) / 100.0;
 
         BenchResult.Accounting accounting = new BenchResult.Accounting(plan.size(), sent, t.acked.sum(),
             t.committed.get(), t.rejected.sum(), lost, t.retries.sum(), t.transportErrors.sum(),
-            submitter.lateBatches.sum(), sums(t.rejectCodes), sums(t.retryCodes), stillRetrying);
+            submitter.lateBatches.sum(), sums(t.rejectCodes), sums(t.retryCodes), stillRetrying, stranded);
         BenchResult.Setup setup = new BenchResult.Setup(c.validators(), c.closedLoop() ? "closed" : "open", c.rate(),
             c.window(), c.durationSeconds(), c.warmupSeconds(), c.accounts(), c.batchSize(), c.connections(),
             plan.encodedLength(0), c.maxBlockTransactions(), c.viewTimeoutMillis(), c.launcher().jvmOptions());
@@ -258,6 +313,9 @@ final class BenchRunner {
             System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         BenchResult.CeilingResult ceilingResult = ceiling == null ? null
             : new BenchResult.CeilingResult(ceiling.threads(), round(ceiling.verifiesPerSecond()), round(ceilingTps));
+        if (stranded > 0) {
+            problems.add(stranded + " acknowledged transactions stranded behind an earlier nonce no node accepted");
+        }
         if (lost > 0) {
             problems.add(lost + " acknowledged transactions were LOST (never committed)");
         }

@@ -23,22 +23,24 @@ final class ResultTable {
         line(out, "committed", String.format(Locale.ROOT, "%.1f tx/s (acknowledged %.1f tx/s)", t.committedPerSecond(),
             t.acknowledgedPerSecond()));
         if (r.ceiling() != null) {
-            line(out, "achieved / ceiling", String.format(Locale.ROOT, "%.1f %%", t.ratio() * 100));
+            line(out, "achieved / ceiling", String.format(Locale.ROOT, "%.1f %%   (%.1f %% of the ceiling of the %.2f cores"
+                + " the nodes got)", t.ratio() * 100, t.ratioOfNodeCpu() * 100, t.nodeCores()));
         }
         Latency l = r.latency();
         line(out, "submit->commit ms", String.format(Locale.ROOT, "p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (n=%d)",
             l.p50(), l.p95(), l.p99(), l.max(), l.count()));
         BenchResult.Accounting a = r.accounting();
         line(out, "accounting", String.format(Locale.ROOT,
-            "sent %d, acknowledged %d, committed %d, rejected %d, LOST %d, retries %d %s",
-            a.sent(), a.acknowledged(), a.committed(), a.rejected(), a.lost(), a.retries(), a.retryCodes()));
+            "sent %d, acknowledged %d, committed %d, rejected %d, LOST %d, stranded %d, retries %d %s",
+            a.sent(), a.acknowledged(), a.committed(), a.rejected(), a.lost(), a.stranded(), a.retries(), a.retryCodes()));
         BenchResult.Blocks b = r.blocks();
         line(out, "blocks", String.format(Locale.ROOT, "%.1f /s, mean %.1f tx, max %d tx; view changes %d; height %d",
             b.perSecond(), b.meanTransactions(), b.maxTransactions(), b.viewChanges(), b.finalHeight()));
-        out.printf("  %-6s %8s %9s %9s %9s %12s%n", "node", "cpu", "rss start", "rss end", "rss max", "view changes");
+        out.printf("  %-6s %8s %9s %9s %9s %12s %13s%n", "node", "cpu", "rss start", "rss end", "rss max", "view changes",
+            "pending at end");
         for (BenchResult.NodeResult n : r.nodes()) {
-            out.printf(Locale.ROOT, "  %-6s %7.2fc %6d MiB %6d MiB %6d MiB %12d%n", n.name(), n.cpuCores(), n.rssStartMib(),
-                n.rssEndMib(), n.rssMaxMib(), n.viewChanges());
+            out.printf(Locale.ROOT, "  %-6s %7.2fc %5d MiB %5d MiB %5d MiB %12d %13d%n", n.name(), n.cpuCores(),
+                n.rssStartMib(), n.rssEndMib(), n.rssMaxMib(), n.viewChanges(), n.mempoolAtEnd());
         }
         line(out, "loadgen cpu", String.format(Locale.ROOT, "%.2f cores", r.loadgenCpuCores()));
         for (String p : r.problems()) {

@@ -49,10 +49,10 @@ final class Submitter {
     final LongAdder lateBatches = new LongAdder();
     final LongAdder batchesSent = new LongAdder();
 
-    Submitter(TxPlan plan, Tracker tracker, List<URI> nodes, int connections, int batchSize) {
+    Submitter(TxPlan plan, int accounts, Tracker tracker, List<URI> nodes, int connections, int batchSize) {
         this.plan = plan;
         this.tracker = tracker;
-        this.feed = new Feed(plan.size());
+        this.feed = new Feed(plan.size(), accounts);
         this.nodes = List.copyOf(nodes);
         this.connections = connections;
         this.batchSize = batchSize;
@@ -77,7 +77,7 @@ final class Submitter {
         List<Thread> workers = startWorkers(() -> {
             int[] b = ready.poll(100, TimeUnit.MILLISECONDS);
             return b == null ? new int[0] : b;
-        }, endNanos, false);
+        }, endNanos, false, feed::exhausted);
         long next = System.nanoTime();
         while (next < endNanos) {
             long wait = next - System.nanoTime();
@@ -108,15 +108,38 @@ final class Submitter {
                 LockSupport.parkNanos(500_000);
             }
             return feed.next(batch);
-        }, endNanos, true);
+        }, endNanos, true, feed::exhausted);
         joinAll(workers);
+    }
+
+    /**
+     * After the load: no new transactions, but keep resending refused ones (and the held-back
+     * nonces behind them) until every account is unstalled or the deadline passes, so that no
+     * acknowledged transaction stays stranded behind a nonce the generator gave up on.
+     */
+    void drainRetries(long deadlineNanos) throws InterruptedException {
+        feed.stopNew();
+        List<Thread> workers = startWorkers(() -> {
+            int[] b = feed.next(batchSize);
+            if (b.length == 0) {
+                Thread.sleep(5);
+            }
+            return b;
+        }, deadlineNanos, true, () -> feed.nothingHeld());
+        joinAll(workers);
+    }
+
+    /** Transactions still held back or waiting to be resent. */
+    int held() {
+        return feed.held();
     }
 
     private interface BatchSource {
         int[] take() throws InterruptedException;
     }
 
-    private List<Thread> startWorkers(BatchSource source, long endNanos, boolean backOffWhenFull) {
+    private List<Thread> startWorkers(BatchSource source, long endNanos, boolean backOffWhenFull,
+            java.util.function.BooleanSupplier done) {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < connections; w++) {
             Thread t = new Thread(() -> {
@@ -124,7 +147,7 @@ final class Submitter {
                     while (System.nanoTime() < endNanos) {
                         int[] b = source.take();
                         if (b.length == 0) {
-                            if (feed.exhausted()) {
+                            if (done.getAsBoolean()) {
                                 return;
                             }
                             continue;
@@ -204,7 +227,7 @@ final class Submitter {
             answered[k] = true;
             int i = batch[k];
             if (a.has("result")) {
-                tracker.acked(i);
+                acked(i);
                 continue;
             }
             int code = a.path("error").path("code").asInt();
@@ -214,29 +237,39 @@ final class Submitter {
                     retryOrGiveUp(i, code);
                 }
                 case NONCE_GAP, SERVER_TIMEOUT -> retryOrGiveUp(i, code);
-                case ALREADY_KNOWN -> tracker.acked(i);
+                case ALREADY_KNOWN -> acked(i);
                 case NONCE_TOO_LOW -> {
                     if (tracker.isCommitted(i)) {
-                        tracker.acked(i);
+                        acked(i);
                     } else {
-                        tracker.rejected(i, code);
+                        rejected(i, code);
                     }
                 }
-                default -> tracker.rejected(i, code);
+                default -> rejected(i, code);
             }
         }
         for (int k = 0; k < batch.length; k++) {
             if (!answered[k]) {
-                tracker.rejected(batch[k], TRANSPORT);
+                rejected(batch[k], TRANSPORT);
             }
         }
         return full;
     }
 
+    private void acked(int i) {
+        tracker.acked(i);
+        feed.settled(i);
+    }
+
+    private void rejected(int i, int code) {
+        tracker.rejected(i, code);
+        feed.settled(i);
+    }
+
     private void retryOrGiveUp(int i, int code) {
         // A transport failure may hide an admission: the resend then answers "already known".
         if (tracker.attempts(i) >= MAX_ATTEMPTS) {
-            tracker.rejected(i, code);
+            rejected(i, code);
             return;
         }
         tracker.willRetry(code);

@@ -1,0 +1,51 @@
+package io.tally.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A short run of the real benchmark: one validator process started from this test's class path,
+ * a modest open-loop rate, and the promise the benchmark exists to check: nothing acknowledged is
+ * lost, and transactions do commit.
+ */
+class BenchSmokeTest {
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void shortOpenLoopRunCommitsEverythingItWasAcknowledged(@TempDir Path dir) throws Exception {
+        NodeLauncher launcher = NodeLauncher.classpath(System.getProperty("java.class.path"),
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        BenchConfig config = new BenchConfig(1, 10, 2, 20, 300, 1000, 500, 100, 2, dir.resolve("net"), launcher,
+            BenchCommand.DEFAULT_CHAIN_ID, 2000, 4 << 20, 2000, 0, 100_000, 1);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        BenchResult r = new BenchRunner(config, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        String context = progress.toString(StandardCharsets.UTF_8) + "\nproblems: " + r.problems();
+        assertEquals(0, r.accounting().lost(), context);
+        assertEquals(0, r.accounting().rejected(), context);
+        assertTrue(r.problems().isEmpty(), context);
+        assertTrue(r.accounting().acknowledged() >= 300 * 10, "acknowledged " + r.accounting().acknowledged());
+        assertEquals(r.accounting().acknowledged(), r.accounting().committed(), context);
+        // Offered 300/s for 10 s: the window must see roughly that committed (generous bounds on a busy CI box).
+        assertTrue(r.throughput().committedPerSecond() > 150, "committed/s " + r.throughput().committedPerSecond());
+        assertTrue(r.latency().count() > 0 && r.latency().p50() > 0, "latency " + r.latency());
+        assertEquals(0, r.blocks().viewChanges(), "view changes");
+        assertTrue(r.nodes().get(0).rssMaxMib() > 0, "RSS read from /proc");
+
+        Path json = dir.resolve("result.json");
+        BenchCommand.writeJson(r, json);
+        assertTrue(Files.readString(json).contains("\"lost\" : 0"), "JSON result written");
+    }
+}
