@@ -251,6 +251,20 @@ public final class Mempool implements AutoCloseable {
     private record Run(AccountQueue queue, PendingTx head) {}
 
     /**
+     * True when some account's next transaction (at its committed nonce) is pending, i.e. a
+     * proposal would not be empty. Transactions stuck behind a nonce gap do not count, so they
+     * never make a primary propose empty blocks.
+     */
+    public synchronized boolean hasExecutable(NonceLookup nonces) {
+        for (Map.Entry<Address, AccountQueue> e : byAccount.entrySet()) {
+            if (e.getValue().byNonce.containsKey(nonces.nonceOf(e.getKey()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * After a block is committed: removes its transactions, then every pending transaction whose
      * nonce is now below its sender's committed nonce, then every transaction older than
      * {@code maxAgeBlocks} commits. Returns how many were removed.

@@ -60,6 +60,18 @@ class MempoolTest {
     }
 
     @Test
+    void onlyATransactionAtTheCommittedNonceMakesTheProposalNonEmpty() {
+        assertFalse(pool.hasExecutable(lookup));
+        pool.add(transfer(alice, 1), TxSource.RPC); // behind a gap: nonce 0 is missing
+        assertEquals(1, pool.size());
+        assertFalse(pool.hasExecutable(lookup));
+        assertTrue(pool.reap(10, 1 << 20, lookup).isEmpty());
+        pool.add(transfer(alice, 0), TxSource.RPC);
+        assertTrue(pool.hasExecutable(lookup));
+        assertEquals(2, pool.reap(10, 1 << 20, lookup).size());
+    }
+
+    @Test
     void sameTransactionTwiceIsDuplicate() {
         Transaction tx = transfer(alice, 0);
         pool.add(tx, TxSource.RPC);

@@ -55,7 +55,10 @@ public final class Node implements AutoCloseable {
         started.push(ledger);
         var chain = ledger.chain();
 
-        Mempool mempool = new Mempool(MempoolConfig.defaults(s.chainId()), a -> chain.account(a).nonce());
+        // Blocks are made only when transactions are executable, so a block-count age limit is not a
+        // clock: keep it long, so a transaction waiting out a view change or a backlog is not evicted.
+        Mempool mempool = new Mempool(MempoolConfig.defaults(s.chainId()).withMaxAgeBlocks(100_000),
+            a -> chain.account(a).nonce());
         started.push(mempool);
         BlockValidator validator = chain.newValidator(s.consensus().maxBlockTransactions());
         CommitPipeline pipeline = new CommitPipeline(chain, validator);
@@ -64,7 +67,8 @@ public final class Node implements AutoCloseable {
         NetworkComponent network = NetworkComponent.start(s);
         started.push(network);
         network.host().registerHandler(network.syncProtocol(), new SyncServer(chain));
-        TxGossip.wire(network, mempool, s.chainId());
+        TxGossip gossip = TxGossip.start(network, mempool, s.chainId(), a -> chain.account(a).nonce());
+        started.push(gossip);
 
         ConsensusComponent[] consensusRef = new ConsensusComponent[1];
         BlockSync sync = new BlockSync(pipeline, network.host(), network.syncProtocol(),

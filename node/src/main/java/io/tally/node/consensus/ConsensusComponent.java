@@ -106,7 +106,7 @@ public final class ConsensusComponent implements AutoCloseable {
                 verifySignatures(block, mempool);
                 pipeline.commit(block, certificate, SignatureCheck.ALREADY_VERIFIED);
                 self[0].pendingSignalled.set(false);
-                return mempool.size() > 0;
+                return mempool.hasExecutable(a -> chain.account(a).nonce());
             },
             hooks, Clock.systemUTC(), QUEUE_CAPACITY);
         ConsensusComponent component = new ConsensusComponent(driver, mempool);
@@ -119,9 +119,15 @@ public final class ConsensusComponent implements AutoCloseable {
             driver.onPeerMessage(bytes);
             return new byte[0];
         });
-        mempool.addListener((tx, source) -> component.signalPending());
+        // Only a transaction at its sender's committed nonce makes a proposal non-empty; one behind a
+        // nonce gap must not make the primary propose (empty) blocks.
+        mempool.addListener((tx, source) -> {
+            if (tx.nonce() == chain.account(tx.senderAddress()).nonce()) {
+                component.signalPending();
+            }
+        });
         driver.start();
-        if (mempool.size() > 0) {
+        if (mempool.hasExecutable(a -> chain.account(a).nonce())) {
             component.signalPending();
         }
         LOG.info("consensus started: validator {} of {}, height {}, view timeout {} ms (cap x{})", replica.index(),
@@ -157,7 +163,7 @@ public final class ConsensusComponent implements AutoCloseable {
         Head h = chain.head();
         chain.certificate(h.height()).ifPresent(c -> {
             pendingSignalled.set(false);
-            driver.chainAdvanced(h.header(), c, mempool.size() > 0);
+            driver.chainAdvanced(h.header(), c, mempool.hasExecutable(a -> chain.account(a).nonce()));
         });
     }
 

@@ -88,7 +88,7 @@ public final class NetworkComponent implements AutoCloseable {
     }
 
     public String txTopic() {
-        return "/tally/" + chainId + "/tx/1";
+        return "/tally/" + chainId + "/txs/1";
     }
 
     public String consensusProtocol() {
