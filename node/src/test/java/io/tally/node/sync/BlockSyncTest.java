@@ -58,13 +58,13 @@ class BlockSyncTest {
         return h;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    private static void await(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
             }
-            TimeUnit.MILLISECONDS.sleep(20);
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // poll interval
         }
     }
 
