@@ -17,7 +17,7 @@ info() { echo "devnet: $*" >&2; }
 ensure_built() {
   if [[ ! -f "$NODE_JAR" || ! -f "$GENESIS_JAR" || ! -f "$WALLET_JAR" || "${TALLY_REBUILD:-0}" == 1 ]]; then
     info "building (mvn package, tests skipped; this takes a minute the first time)..."
-    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package -pl node,genesis,wallet-cli -am) >&2 \
+    (cd "$ROOT" && mvn -B -q -DskipTests package -pl node,genesis,wallet-cli -am) >&2 \
       || die "build failed; run 'mvn -B -DskipTests package' to see why"
   fi
 }
