@@ -71,8 +71,7 @@ class DevnetFaultTest {
     private Wallet wallet;
     private LoadGenerator load;
     private Address bob;
-    private KeyPair probeSender;
-    private long probeNonce;
+    private Probe probe;
     private KeyPair rogueSender;
     private KeyPair followerKey;
 
@@ -105,12 +104,13 @@ class DevnetFaultTest {
         for (int i = 0; i < 4; i++) {
             recipients.add(Ed25519.generate(random).address());
         }
-        probeSender = Ed25519.generate(random);
+        KeyPair probeSender = Ed25519.generate(random);
         rogueSender = Ed25519.generate(random);
         alloc.add(new Allocation(probeSender.address(), ALICE_FUNDS));
         alloc.add(new Allocation(rogueSender.address(), ALICE_FUNDS));
         followerKey = Ed25519.generate(random);
 
+        probe = new Probe(probeSender, bob, acks);
         net = Devnet.create(dir.resolve("net"), 4, alloc, List.of(followerKey.publicKey()));
         checker = new InvariantChecker(net.genesis());
         load = new LoadGenerator(net::runningValidators, Devnet.CHAIN_ID, loadKeys, recipients.subList(1, 5), acks);
@@ -173,23 +173,23 @@ class DevnetFaultTest {
     @Order(2)
     void killedPrimaryIsReplacedByViewChangeAndRejoinsAfterRestart() {
         load.start();
-        awaitAcks(10);
+        Probe.awaitAcks(acks, 10, PROGRESS);
         int primary = net.node(0).rpc().consensusStatus().path("primaryIndex").asInt();
         NodeProcess victim = net.node(primary);
         List<NodeProcess> survivors = others(victim);
 
         victim.kill();
-        long killedAt = maxHead(survivors);
+        long killedAt = Probe.maxHead(survivors);
         log("killed primary %s at height %d with %d acks", victim.name(), killedAt, acks.size());
         int acksAtKill = acks.size();
         Poll.until("the survivors to commit 5 blocks and 10 transfers without " + victim.name(), PROGRESS,
-            () -> minHead(survivors) >= killedAt + 5 && acks.size() >= acksAtKill + 10);
+            () -> Probe.minHead(survivors) >= killedAt + 5 && acks.size() >= acksAtKill + 10);
         assertTrue(viewAboveZeroCommittedIn(survivors.get(0), killedAt + 1, killedAt + 5),
             "a block after the kill was committed in a later view (the view changed)");
 
-        log("survivors at %d, %d acks", minHead(survivors), acks.size());
+        log("survivors at %d, %d acks", Probe.minHead(survivors), acks.size());
         Devnet.startAndAwaitRpc(victim);
-        long target = maxHead(survivors);
+        long target = Probe.maxHead(survivors);
         log("restarted %s at %d, target %d", victim.name(), victim.rpc().headHeight(), target);
         Poll.until(victim.name() + " to catch up to height " + target, CATCH_UP,
             () -> victim.rpc().headHeight() >= target);
@@ -203,22 +203,22 @@ class DevnetFaultTest {
     @Order(3)
     void pausedPrimaryIsReplacedAndFollowsTheNewViewWhenResumed() {
         load.start();
-        awaitAcks(10);
+        Probe.awaitAcks(acks, 10, PROGRESS);
         int primary = net.node(0).rpc().consensusStatus().path("primaryIndex").asInt();
         NodeProcess paused = net.node(primary);
         List<NodeProcess> others = others(paused);
 
         paused.pause();
-        long pausedAt = maxHead(others);
+        long pausedAt = Probe.maxHead(others);
         int acksAtPause = acks.size();
         log("paused primary %s at height %d", paused.name(), pausedAt);
         Poll.until("the others to commit 5 blocks and 10 transfers while " + paused.name() + " is frozen", PROGRESS,
-            () -> minHead(others) >= pausedAt + 5 && acks.size() >= acksAtPause + 10);
+            () -> Probe.minHead(others) >= pausedAt + 5 && acks.size() >= acksAtPause + 10);
         assertTrue(viewAboveZeroCommittedIn(others.get(0), pausedAt + 1, pausedAt + 5),
             "a block after the pause was committed in a later view");
 
         paused.resume();
-        long target = maxHead(others);
+        long target = Probe.maxHead(others);
         Poll.until(paused.name() + " to catch up to " + target + " after SIGCONT", CATCH_UP,
             () -> paused.rpc().headHeight() >= target);
         int acksAtResume = acks.size();
@@ -237,13 +237,13 @@ class DevnetFaultTest {
         load.start();
         for (int cycle = 0; cycle < cycles; cycle++) {
             int more = 1 + rnd.nextInt(5);
-            awaitAcks(more);
+            Probe.awaitAcks(acks, more, PROGRESS);
             NodeProcess victim = net.node(rnd.nextInt(net.size()));
             victim.kill();
             List<NodeProcess> survivors = others(victim);
-            awaitAcks(3);
+            Probe.awaitAcks(acks, 3, PROGRESS);
             Devnet.startAndAwaitRpc(victim);
-            long target = maxHead(survivors);
+            long target = Probe.maxHead(survivors);
             Poll.until(victim.name() + " to catch up to " + target + " (cycle " + cycle + ", seed " + seed + ")", CATCH_UP,
                 () -> victim.rpc().headHeight() >= target);
         }
@@ -269,8 +269,8 @@ class DevnetFaultTest {
         // with another validator down, nothing commits unless the resynced node votes (quorum 3 of 4)
         NodeProcess stopped = net.node(1);
         stopped.kill();
-        Hash probe = sendProbe(net.node(0));
-        awaitCommitted(probe, List.of(wiped), PROGRESS);
+        Hash tx = probe.send(net.node(0));
+        probe.awaitCommitted(tx, List.of(wiped), PROGRESS);
         long quorumHead = wiped.rpc().headHeight();
         assertTrue(quorumHead > head, "a block was committed with " + wiped.name() + " in the quorum");
 
@@ -288,13 +288,13 @@ class DevnetFaultTest {
         List<NodeProcess> live = List.of(net.node(0), net.node(3));
         long frozen = Devnet.awaitSameHead(live, CATCH_UP);
         log("two validators down; the others frozen at %d", frozen);
-        Hash probe = sendProbe(net.node(0));
+        Hash pending = probe.send(net.node(0));
         Poll.holdsFor("no block is committed by 2 of 4 validators while a transfer is pending", Duration.ofSeconds(8),
             () -> live.stream().allMatch(n -> n.rpc().headHeight() == frozen
-                && !n.rpc().transaction(probe).path("status").asText().equals("committed")));
+                && !n.rpc().transaction(pending).path("status").asText().equals("committed")));
 
         Devnet.startAndAwaitRpc(a);
-        awaitCommitted(probe, List.of(net.node(0), net.node(3), a), PROGRESS);
+        probe.awaitCommitted(pending, List.of(net.node(0), net.node(3), a), PROGRESS);
         Devnet.startAndAwaitRpc(b);
         checker.check(net.validators(), acks, recipients);
     }
@@ -303,7 +303,7 @@ class DevnetFaultTest {
     @Order(7)
     void allValidatorsKilledAtOnceRestartFromTheirLastCommittedBlocks() {
         load.start();
-        awaitAcks(10);
+        Probe.awaitAcks(acks, 10, PROGRESS);
         List<JsonNode> before = blocksUpToHead(net.node(0));
         for (NodeProcess n : net.validators()) {
             n.kill();
@@ -340,8 +340,8 @@ class DevnetFaultTest {
             new TransferPayload(bob, 5)));
         assertEquals("pending", rogue.rpc().transaction(rogueTx).path("status").asText(), "the rogue admitted it");
         // control: in the same window, gossip and commits work between the validators
-        Hash control = sendProbe(net.node(1));
-        awaitCommitted(control, net.validators(), PROGRESS);
+        Hash control = probe.send(net.node(1));
+        probe.awaitCommitted(control, net.validators(), PROGRESS);
 
         Poll.holdsFor("the rogue stays unconnected, unsynced, and its transaction unknown to validators",
             Duration.ofSeconds(6), () -> rogue.rpc().nodeStatus().path("peers").asInt() == 0
@@ -417,43 +417,8 @@ class DevnetFaultTest {
         }
     }
 
-    /** A transfer from the probe account, sent to {@code node} (recorded as acknowledged once seen committed). */
-    private Hash sendProbe(NodeProcess node) {
-        Transaction tx = Transaction.sign(probeSender, Devnet.CHAIN_ID, probeNonce, new TransferPayload(bob, 1));
-        Hash hash = node.rpc().send(tx);
-        probeNonce++;
-        return hash;
-    }
-
-    private void awaitCommitted(Hash tx, List<NodeProcess> on, Duration timeout) {
-        JsonNode r = Poll.value(tx + " to be committed on " + on, timeout, () -> {
-            JsonNode last = null;
-            for (NodeProcess n : on) {
-                last = n.rpc().transaction(tx);
-                if (!last.path("status").asText().equals("committed")) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(last);
-        });
-        acks.add(new LoadGenerator.Ack(tx, r.path("blockHeight").asLong(), r.path("blockHash").asText()));
-    }
-
-    private void awaitAcks(int more) {
-        int from = acks.size();
-        Poll.until(more + " acknowledged transfers", PROGRESS, () -> acks.size() >= from + more);
-    }
-
     private List<NodeProcess> others(NodeProcess n) {
         return net.validators().stream().filter(v -> v != n).toList();
-    }
-
-    private static long maxHead(List<NodeProcess> nodes) {
-        return nodes.stream().mapToLong(n -> n.rpc().headHeight()).max().orElseThrow();
-    }
-
-    private static long minHead(List<NodeProcess> nodes) {
-        return nodes.stream().mapToLong(n -> n.rpc().headHeight()).min().orElseThrow();
     }
 
     private static boolean viewAboveZeroCommittedIn(NodeProcess n, long from, long to) {

@@ -59,8 +59,7 @@ class PartitionTest {
     private Devnet net;
     private InvariantChecker checker;
     private LoadGenerator load;
-    private KeyPair probeSender;
-    private long probeNonce;
+    private Probe probe;
 
     @RegisterExtension
     final TestWatcher dumpLogsOnFailure = new TestWatcher() {
@@ -81,11 +80,12 @@ class PartitionTest {
             loadKeys.add(k);
             alloc.add(new Allocation(k.address(), 1_000_000_000L));
         }
-        probeSender = Ed25519.generate(random);
+        KeyPair probeSender = Ed25519.generate(random);
         alloc.add(new Allocation(probeSender.address(), 1_000_000_000L));
         for (int i = 0; i < 3; i++) {
             recipients.add(Ed25519.generate(random).address());
         }
+        probe = new Probe(probeSender, recipients.get(0), acks);
         net = Devnet.create(dir.resolve("net"), 4, alloc, List.of(), true);
         checker = new InvariantChecker(net.genesis());
         load = new LoadGenerator(net::runningValidators, Devnet.CHAIN_ID, loadKeys, recipients, acks);
@@ -125,16 +125,16 @@ class PartitionTest {
     @Order(1)
     void isolatedPrimaryIsReplacedAndRejoinsAfterHealing() {
         load.start();
-        awaitAcks(10);
+        Probe.awaitAcks(acks, 10, PROGRESS);
         int primary = net.node(0).rpc().consensusStatus().path("primaryIndex").asInt();
         NodeProcess isolated = net.node(primary);
         List<NodeProcess> majority = net.validators().stream().filter(v -> v != isolated).toList();
 
         net.partition(Set.of(primary));
-        long cutAt = maxHead(majority);
+        long cutAt = Probe.maxHead(majority);
         int acksAtCut = acks.size();
         Poll.until("the majority to commit 3 blocks and 5 transfers without " + isolated.name(), PROGRESS,
-            () -> minHead(majority) >= cutAt + 3 && acks.size() >= acksAtCut + 5);
+            () -> Probe.minHead(majority) >= cutAt + 3 && acks.size() >= acksAtCut + 5);
         assertTrue(LongStream.rangeClosed(cutAt + 1, cutAt + 3).anyMatch(
                 h -> majority.get(0).rpc().call("tally_getCertificate", h).path("view").asLong() > 0),
             "a block after the cut was committed in a later view (the view changed)");
@@ -143,7 +143,7 @@ class PartitionTest {
             + ", cut at " + cutAt + ")");
 
         net.heal();
-        long target = maxHead(majority);
+        long target = Probe.maxHead(majority);
         Poll.until(isolated.name() + " to catch up to " + target + " after healing", PROGRESS,
             () -> isolated.rpc().headHeight() >= target);
         int acksAtHeal = acks.size();
@@ -157,48 +157,14 @@ class PartitionTest {
     void twoTwoSplitCommitsNothingAndResumesAfterHealing() {
         long frozen = Devnet.awaitSameHead(net.validators(), PROGRESS);
         net.partition(Set.of(0, 1));
-        Hash left = sendProbe(net.node(0));
-        Hash right = sendProbe(net.node(2));
+        Hash left = probe.send(net.node(0));
+        Hash right = probe.send(net.node(2));
         Poll.holdsFor("no side of a 2-2 split commits while transfers are pending", PARTITION,
             () -> net.validators().stream().allMatch(n -> n.rpc().headHeight() == frozen));
 
         net.heal();
-        awaitCommitted(left, PROGRESS);
-        awaitCommitted(right, PROGRESS);
+        probe.awaitCommitted(left, net.validators(), PROGRESS);
+        probe.awaitCommitted(right, net.validators(), PROGRESS);
         checker.check(net.validators(), acks, recipients);
-    }
-
-    private Hash sendProbe(NodeProcess node) {
-        Transaction tx = Transaction.sign(probeSender, Devnet.CHAIN_ID, probeNonce, new TransferPayload(recipients.get(0), 1));
-        Hash hash = node.rpc().send(tx);
-        probeNonce++;
-        return hash;
-    }
-
-    private void awaitCommitted(Hash tx, Duration timeout) {
-        JsonNode r = Poll.value(tx + " to be committed on every validator", timeout, () -> {
-            JsonNode last = null;
-            for (NodeProcess n : net.validators()) {
-                last = n.rpc().transaction(tx);
-                if (!last.path("status").asText().equals("committed")) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(last);
-        });
-        acks.add(new LoadGenerator.Ack(tx, r.path("blockHeight").asLong(), r.path("blockHash").asText()));
-    }
-
-    private void awaitAcks(int more) {
-        int from = acks.size();
-        Poll.until(more + " acknowledged transfers", PROGRESS, () -> acks.size() >= from + more);
-    }
-
-    private static long maxHead(List<NodeProcess> nodes) {
-        return nodes.stream().mapToLong(n -> n.rpc().headHeight()).max().orElseThrow();
-    }
-
-    private static long minHead(List<NodeProcess> nodes) {
-        return nodes.stream().mapToLong(n -> n.rpc().headHeight()).min().orElseThrow();
     }
 }

@@ -3,6 +3,7 @@ package io.tally.node;
 import io.tally.ledger.exec.BlockValidator;
 import io.tally.mempool.Mempool;
 import io.tally.mempool.MempoolConfig;
+import io.tally.mempool.NonceLookup;
 import io.tally.node.consensus.ConsensusComponent;
 import io.tally.node.ledger.CommitPipeline;
 import io.tally.node.ledger.LedgerComponent;
@@ -57,32 +58,28 @@ public final class Node implements AutoCloseable {
 
         // Blocks are made only when transactions are executable, so a block-count age limit is not a
         // clock: keep it long, so a transaction waiting out a view change or a backlog is not evicted.
-        Mempool mempool = new Mempool(MempoolConfig.defaults(s.chainId()).withMaxAgeBlocks(100_000),
-            a -> chain.account(a).nonce());
+        NonceLookup nonces = a -> chain.account(a).nonce();
+        Mempool mempool = new Mempool(MempoolConfig.defaults(s.chainId()).withMaxAgeBlocks(100_000), nonces);
         started.push(mempool);
         BlockValidator validator = chain.newValidator(s.consensus().maxBlockTransactions());
         CommitPipeline pipeline = new CommitPipeline(chain, validator);
-        pipeline.addListener((block, cert, receipts) -> mempool.onBlockCommitted(block, a -> chain.account(a).nonce()));
+        pipeline.addListener((block, cert, receipts) -> mempool.onBlockCommitted(block, nonces));
 
         NetworkComponent network = NetworkComponent.start(s);
         started.push(network);
         network.host().registerHandler(network.syncProtocol(), new SyncServer(chain));
-        TxGossip gossip = TxGossip.start(network, mempool, s.chainId(), a -> chain.account(a).nonce());
+        TxGossip gossip = TxGossip.start(network, mempool, s.chainId(), nonces);
         started.push(gossip);
 
-        ConsensusComponent[] consensusRef = new ConsensusComponent[1];
+        // consensus is assigned below, before sync.start(): the thread start publishes it to sync
         BlockSync sync = new BlockSync(pipeline, network.host(), network.syncProtocol(),
-            s.consensus().maxBlockTransactions(), height -> {
-                if (consensusRef[0] != null) {
-                    consensusRef[0].chainAdvanced(chain);
-                }
-            });
+            s.consensus().maxBlockTransactions(), height -> consensus.ifPresent(ConsensusComponent::chainAdvanced));
         started.push(sync);
 
         if (s.isValidator()) {
-            consensusRef[0] = ConsensusComponent.start(s, chain, ledger.store(), pipeline, mempool, network, sync);
-            consensus = Optional.of(consensusRef[0]);
-            started.push(consensusRef[0]);
+            ConsensusComponent c = ConsensusComponent.start(s, chain, ledger.store(), pipeline, mempool, network, sync);
+            consensus = Optional.of(c);
+            started.push(c);
         } else {
             LOG.info("key {} is not a validator: running as an observer", s.key().publicKey().toHex().substring(0, 16));
         }

@@ -1,19 +1,25 @@
 package io.tally.node.consensus;
 
+import io.tally.consensus.Action;
+import io.tally.consensus.Evidence;
 import io.tally.consensus.PbftConfig;
 import io.tally.consensus.PbftReplica;
 import io.tally.consensus.driver.ConsensusDriver;
 import io.tally.consensus.driver.NodeHooks;
+import io.tally.crypto.PublicKey;
 import io.tally.crypto.Signer;
 import io.tally.genesis.ConsensusParams;
 import io.tally.ledger.block.Block;
+import io.tally.ledger.block.CommitCertificate;
 import io.tally.ledger.chain.ChainStore;
 import io.tally.ledger.chain.Head;
 import io.tally.ledger.exec.BlockValidator;
 import io.tally.ledger.exec.InvalidBlockException;
 import io.tally.ledger.exec.SignatureCheck;
+import io.tally.ledger.store.KvStore;
 import io.tally.ledger.tx.Transaction;
 import io.tally.mempool.Mempool;
+import io.tally.mempool.NonceLookup;
 import io.tally.node.NodeSettings;
 import io.tally.node.ledger.CommitPipeline;
 import io.tally.node.net.NetworkComponent;
@@ -35,18 +41,23 @@ public final class ConsensusComponent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("consensus");
     private static final int QUEUE_CAPACITY = 10_000;
 
-    private final ConsensusDriver driver;
+    private final ChainStore chain;
+    private final CommitPipeline pipeline;
     private final Mempool mempool;
+    private final NonceLookup nonces;
+    private final ConsensusParams params;
+    private final PublicKey proposer;
+    private final ConsensusDriver driver;
     private final AtomicBoolean pendingSignalled = new AtomicBoolean();
 
-    private ConsensusComponent(ConsensusDriver driver, Mempool mempool) {
-        this.driver = driver;
+    private ConsensusComponent(NodeSettings s, ChainStore chain, KvStore store, CommitPipeline pipeline, Mempool mempool,
+            NetworkComponent network, BlockSync sync) throws IOException {
+        this.chain = chain;
+        this.pipeline = pipeline;
         this.mempool = mempool;
-    }
-
-    public static ConsensusComponent start(NodeSettings s, ChainStore chain, io.tally.ledger.store.KvStore store,
-            CommitPipeline pipeline, Mempool mempool, NetworkComponent network, BlockSync sync) throws IOException {
-        ConsensusParams params = s.consensus();
+        this.nonces = a -> chain.account(a).nonce();
+        this.params = s.consensus();
+        this.proposer = s.key().publicKey();
         PbftConfig config = new PbftConfig(s.chainId(), params.viewTimeoutMillisBase(), params.viewTimeoutMaxMultiplier(),
             Math.max(200, Math.min(1_000, params.viewTimeoutMillisBase() / 2)), params.heartbeatMillis(),
             params.maxBlockTransactions(), Math.max(params.maxBlockBytes() * 2, 1 << 20), 4, 32, 64);
@@ -54,9 +65,6 @@ public final class ConsensusComponent implements AutoCloseable {
         Head head = chain.head();
         PbftReplica replica = new PbftReplica(config, chain.validators(), Signer.of(s.key()), head.header(),
             chain.certificate(head.height()), votes.load());
-        BlockValidator validator = pipeline.validator();
-        ValidatorTransport transport = new ValidatorTransport(network, replica.index());
-
         NodeHooks hooks = new NodeHooks() {
             @Override
             public void requestSync(long targetHeight, List<Integer> hintPeers) {
@@ -64,82 +72,90 @@ public final class ConsensusComponent implements AutoCloseable {
             }
 
             @Override
-            public void reportEvidence(io.tally.consensus.Evidence evidence) {
+            public void reportEvidence(Evidence evidence) {
                 EvidenceRecorder.record(chain, evidence);
             }
         };
-        ConsensusComponent[] self = new ConsensusComponent[1];
-        ConsensusDriver driver = new ConsensusDriver(replica, votes, transport,
-            request -> {
-                Head h = chain.head();
-                if (!h.hash().equals(request.parentHash())) {
-                    // Block sync committed blocks after the replica asked, and its ChainAdvanced is
-                    // not queued yet. Throwing here would halt consensus (and exit the node); instead
-                    // queue the advance first: the replica moves to the new height and drops this
-                    // now stale proposal, built below on the current head and never signed.
-                    LOG.debug("proposal for height {} is stale: the head moved to {}", request.height(), h.height());
-                    self[0].chainAdvanced(chain);
-                }
-                List<Transaction> candidates = mempool.reap(params.maxBlockTransactions(), params.maxBlockBytes(),
-                    a -> chain.account(a).nonce());
-                BlockValidator.Proposal p = validator.propose(h.header(), s.key().publicKey(), request.timestampMillis(),
-                    candidates, chain.stateReader(), chain.nodeReader());
-                pipeline.remember(p.block(), p.result());
-                LOG.debug("proposed height={} view={} txs={}", request.height(), request.view(), p.block().transactions().size());
-                return p.block();
-            },
-            block -> {
-                if (block.height() <= chain.head().height()) {
-                    return false; // already committed here (block sync was faster): stale, not suspicious
-                }
-                try {
-                    verifySignatures(block, mempool);
-                    pipeline.validate(block, SignatureCheck.ALREADY_VERIFIED);
-                    return true;
-                } catch (InvalidBlockException e) {
-                    LOG.warn("rejected proposal height={} hash={}: {}", block.height(),
-                        block.hash().toHex().substring(0, 16), e.getMessage());
-                    return false;
-                }
-            },
-            (block, certificate) -> {
-                verifySignatures(block, mempool);
-                pipeline.commit(block, certificate, SignatureCheck.ALREADY_VERIFIED);
-                self[0].pendingSignalled.set(false);
-                return mempool.hasExecutable(a -> chain.account(a).nonce());
-            },
-            hooks, Clock.systemUTC(), QUEUE_CAPACITY);
-        ConsensusComponent component = new ConsensusComponent(driver, mempool);
-        self[0] = component;
+        // The driver only calls these ports after start(), when this object is fully built.
+        this.driver = new ConsensusDriver(replica, votes, new ValidatorTransport(network, replica.index()),
+            this::buildProposal, this::validateProposal, this::commit, hooks, Clock.systemUTC(), QUEUE_CAPACITY);
+    }
 
+    public static ConsensusComponent start(NodeSettings s, ChainStore chain, KvStore store, CommitPipeline pipeline,
+            Mempool mempool, NetworkComponent network, BlockSync sync) throws IOException {
+        ConsensusComponent c = new ConsensusComponent(s, chain, store, pipeline, mempool, network, sync);
         network.host().registerHandler(network.consensusProtocol(), (from, bytes) -> {
             if (network.validatorIndex(from).isEmpty()) {
                 throw new IllegalArgumentException("consensus messages are accepted from validators only");
             }
-            driver.onPeerMessage(bytes);
+            c.driver.onPeerMessage(bytes);
             return new byte[0];
         });
         // Only a transaction at its sender's committed nonce makes a proposal non-empty; one behind a
         // nonce gap must not make the primary propose (empty) blocks.
         mempool.addListener((tx, source) -> {
-            if (tx.nonce() == chain.account(tx.senderAddress()).nonce()) {
-                component.signalPending();
+            if (tx.nonce() == c.nonces.nonceOf(tx.senderAddress())) {
+                c.signalPending();
             }
         });
-        driver.start();
-        if (mempool.hasExecutable(a -> chain.account(a).nonce())) {
-            component.signalPending();
+        c.driver.start();
+        if (mempool.hasExecutable(c.nonces)) {
+            c.signalPending();
         }
-        LOG.info("consensus started: validator {} of {}, height {}, view timeout {} ms (cap x{})", replica.index(),
-            chain.validators().size(), head.height() + 1, params.viewTimeoutMillisBase(), params.viewTimeoutMaxMultiplier());
-        return component;
+        LOG.info("consensus started: validator {} of {}, height {}, view timeout {} ms (cap x{})",
+            chain.validators().indexOf(c.proposer), chain.validators().size(), chain.head().height() + 1,
+            c.params.viewTimeoutMillisBase(), c.params.viewTimeoutMaxMultiplier());
+        return c;
+    }
+
+    /** ProposalBuilder port: a block from the mempool on the current head (on the driver's worker). */
+    private Block buildProposal(Action.BuildProposal request) {
+        Head h = chain.head();
+        if (!h.hash().equals(request.parentHash())) {
+            // Block sync committed blocks after the replica asked, and its ChainAdvanced is not
+            // queued yet. Throwing here would halt consensus (and exit the node); instead queue the
+            // advance first: the replica moves to the new height and drops this now stale proposal,
+            // built below on the current head and never signed.
+            LOG.debug("proposal for height {} is stale: the head moved to {}", request.height(), h.height());
+            chainAdvanced();
+        }
+        List<Transaction> candidates = mempool.reap(params.maxBlockTransactions(), params.maxBlockBytes(), nonces);
+        BlockValidator.Proposal p = pipeline.validator().propose(h.header(), proposer, request.timestampMillis(),
+            candidates, chain.stateReader(), chain.nodeReader());
+        pipeline.remember(p.block(), p.result());
+        LOG.debug("proposed height={} view={} txs={}", request.height(), request.view(), p.block().transactions().size());
+        return p.block();
+    }
+
+    /** ProposalValidator port: executes a proposal on the head without committing it. */
+    private boolean validateProposal(Block block) {
+        if (block.height() <= chain.head().height()) {
+            return false; // already committed here (block sync was faster): stale, not suspicious
+        }
+        try {
+            verifySignatures(block);
+            pipeline.validate(block, SignatureCheck.ALREADY_VERIFIED);
+            return true;
+        } catch (InvalidBlockException e) {
+            LOG.warn("rejected proposal height={} hash={}: {}", block.height(),
+                block.hash().toHex().substring(0, 16), e.getMessage());
+            return false;
+        }
+    }
+
+    /** CommitSink port: returns whether executable transactions remain for the next height. */
+    private boolean commit(Block block, CommitCertificate certificate) throws Exception {
+        verifySignatures(block);
+        pipeline.commit(block, certificate, SignatureCheck.ALREADY_VERIFIED);
+        pendingSignalled.set(false);
+        return mempool.hasExecutable(nonces);
     }
 
     /**
      * Checks every transaction signature of a block, skipping those this node already verified at
      * admission (verify once per node), and remembers the newly verified ones.
      */
-    static void verifySignatures(Block block, Mempool mempool) throws InvalidBlockException {
+    private void verifySignatures(Block block) throws InvalidBlockException {
         for (Transaction tx : block.transactions()) {
             if (!mempool.signatureCache().isVerified(tx.hash())) {
                 if (!tx.verifySignature()) {
@@ -152,18 +168,18 @@ public final class ConsensusComponent implements AutoCloseable {
     }
 
     /** Tells the replica once per height that transactions are waiting (not once per transaction). */
-    void signalPending() {
+    private void signalPending() {
         if (pendingSignalled.compareAndSet(false, true)) {
             driver.transactionsPending();
         }
     }
 
-    /** After block sync applied blocks. */
-    public void chainAdvanced(ChainStore chain) {
+    /** After block sync applied blocks (or the head moved under a proposal request). */
+    public void chainAdvanced() {
         Head h = chain.head();
         chain.certificate(h.height()).ifPresent(c -> {
             pendingSignalled.set(false);
-            driver.chainAdvanced(h.header(), c, mempool.hasExecutable(a -> chain.account(a).nonce()));
+            driver.chainAdvanced(h.header(), c, mempool.hasExecutable(nonces));
         });
     }
 

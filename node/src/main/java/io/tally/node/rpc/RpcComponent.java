@@ -36,10 +36,7 @@ public final class RpcComponent implements AutoCloseable {
             () -> nodeStatus(chain, network, sync, self),
             () -> consensusStatus(chain, consensus),
             ledger, TxSubmitter.of(mempool));
-        RpcConfig config = RpcConfig.defaults();
-        config = new RpcConfig(s.rpcHost(), s.rpcPort(), config.maxBodyBytes(), config.maxBatch(), config.maxConnections(),
-            config.maxWsClients(), config.maxSubscriptionsPerClient(), config.wsSendBuffer(), config.corsOrigins(),
-            config.allowedHosts(), config.requestTimeout(), config.headPollInterval());
+        RpcConfig config = RpcConfig.defaults().withAddress(s.rpcHost(), s.rpcPort());
         RpcServer server = new RpcServer(config, queries,
             new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
             s.metricsEnabled());
@@ -63,13 +60,14 @@ public final class RpcComponent implements AutoCloseable {
     static NodeStatus nodeStatus(ChainStore chain, NetworkComponent network, BlockSync sync, int self) {
         long height = chain.head().height();
         int validatorsConnected = self >= 0 ? 1 : 0;
-        for (PeerInfo p : network.connectedPeers()) {
+        java.util.List<PeerInfo> peers = network.connectedPeers();
+        for (PeerInfo p : peers) {
             if (network.validatorIndex(p.peerId()).isPresent()) {
                 validatorsConnected++;
             }
         }
         boolean syncing = sync.syncing() || sync.bestKnownHeight() > height + 1;
-        return new NodeStatus(height, network.connectedPeers().size(), syncing,
+        return new NodeStatus(height, peers.size(), syncing,
             validatorsConnected >= chain.validators().quorum());
     }
 

@@ -1,5 +1,6 @@
 package io.tally.p2p.noise;
 
+import io.tally.crypto.Bytes;
 import io.tally.p2p.wire.DecodeException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -78,19 +79,19 @@ public final class NoiseXX {
         switch (step) {
             case 0 -> {
                 ss.mixHash(ePub);
-                out = concat(ePub, ss.encryptAndHash(payload));
+                out = Bytes.concat(ePub, ss.encryptAndHash(payload));
             }
             case 1 -> {
                 ss.mixHash(ePub);
                 ss.mixKey(dh(ePriv, re));
                 byte[] encS = ss.encryptAndHash(sPub);
                 ss.mixKey(dh(sPriv, re));
-                out = concat(ePub, encS, ss.encryptAndHash(payload));
+                out = Bytes.concat(ePub, encS, ss.encryptAndHash(payload));
             }
             case 2 -> {
                 byte[] encS = ss.encryptAndHash(sPub);
                 ss.mixKey(dh(sPriv, re));
-                out = concat(encS, ss.encryptAndHash(payload));
+                out = Bytes.concat(encS, ss.encryptAndHash(payload));
             }
             default -> throw new IllegalStateException("handshake already complete");
         }
@@ -167,20 +168,6 @@ public final class NoiseXX {
         // calculateAgreement rejects an all-zero result (low-order point), which Noise permits us to abort on.
         if (!X25519.calculateAgreement(priv, 0, pub, 0, out, 0)) {
             throw new DecodeException("X25519 agreement with a low-order point");
-        }
-        return out;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int off = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, off, p.length);
-            off += p.length;
         }
         return out;
     }

@@ -49,9 +49,14 @@ public record RpcConfig(String host, int port, int maxBodyBytes, int maxBatch, i
             List.of("localhost", "127.0.0.1"), Duration.ofSeconds(10), Duration.ofMillis(500));
     }
 
-    public RpcConfig withPort(int p) {
-        return new RpcConfig(host, p, maxBodyBytes, maxBatch, maxConnections, maxWsClients, maxSubscriptionsPerClient,
+    /** The bind address and port (port 0 = any free port). */
+    public RpcConfig withAddress(String h, int p) {
+        return new RpcConfig(h, p, maxBodyBytes, maxBatch, maxConnections, maxWsClients, maxSubscriptionsPerClient,
             wsSendBuffer, corsOrigins, allowedHosts, requestTimeout, headPollInterval);
+    }
+
+    public RpcConfig withPort(int p) {
+        return withAddress(host, p);
     }
 
     public RpcConfig withLimits(int body, int batch, int wsClients, int subsPerClient, int sendBuffer) {
