@@ -14,9 +14,12 @@ public final class Address implements Comparable<Address> {
     private static final byte[] DOMAIN = "tally/address/v1".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] bytes;
+    // Addresses key the mempool's and the executor's maps: hash once, not on every lookup.
+    private final int hashCode;
 
     private Address(byte[] owned) {
         this.bytes = owned;
+        this.hashCode = Arrays.hashCode(owned);
     }
 
     public static Address of(PublicKey key) {
@@ -73,7 +76,7 @@ public final class Address implements Comparable<Address> {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return hashCode;
     }
 
     /** The Bech32 text form. */

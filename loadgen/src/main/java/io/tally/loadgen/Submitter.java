@@ -35,6 +35,7 @@ final class Submitter {
     static final int SERVER_TIMEOUT = -32009;
     static final int TRANSPORT = 0;
     private static final int MAX_ATTEMPTS = 500;
+    private static final int REQUEST_SECONDS = 30;
 
     private final TxPlan plan;
     private final Tracker tracker;
@@ -191,7 +192,7 @@ final class Submitter {
         }
         body.append(']');
         URI node = nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size()));
-        HttpRequest request = HttpRequest.newBuilder(node).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(node).timeout(Duration.ofSeconds(REQUEST_SECONDS))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         long now = System.nanoTime();
@@ -202,7 +203,7 @@ final class Submitter {
         batchesSent.increment();
         JsonNode answers;
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = sendWithDeadline(request);
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode());
             }
@@ -216,6 +217,13 @@ final class Submitter {
                 retryOrGiveUp(i, TRANSPORT);
             }
             return true;
+        } catch (InterruptedException e) {
+            // Stopped mid-request: the answer is unknown, so the drain resends (a resend of an
+            // admitted transaction answers "already known").
+            for (int i : batch) {
+                retryOrGiveUp(i, TRANSPORT);
+            }
+            throw e;
         }
         boolean full = false;
         boolean[] answered = new boolean[batch.length];
@@ -254,6 +262,27 @@ final class Submitter {
             }
         }
         return full;
+    }
+
+    /**
+     * The request timeout of {@link HttpClient} stops at the response headers; this bounds the
+     * whole exchange, body included, so a stalled answer becomes a transport error that is retried
+     * instead of a batch that is never answered.
+     */
+    private HttpResponse<byte[]> sendWithDeadline(HttpRequest request) throws IOException, InterruptedException {
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f =
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return f.get(REQUEST_SECONDS + 5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            throw new IOException("no complete answer within " + (REQUEST_SECONDS + 5) + " s", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            throw e;
+        }
     }
 
     private void acked(int i) {

@@ -55,13 +55,15 @@ public final class ChainStore implements LedgerReader {
     public static final int MAX_EVIDENCE_PAGE = 1000;
     /** Tree nodes kept in memory (about 100 bytes each with overhead ~20 MiB): the upper levels stay hot. */
     public static final int NODE_CACHE_ENTRIES = 200_000;
+    /** Flat state entries (accounts, records) kept in memory. */
+    public static final int STATE_CACHE_ENTRIES = 200_000;
 
     private final KvStore store;
     private final String chainId;
     private final Hash genesisHash;
     private final ValidatorSet validators;
     private final CachingNodeReader nodes;
-    private final StateReader state;
+    private final CachingStateReader state;
     private volatile Head head;
 
     private ChainStore(KvStore store, String chainId, Hash genesisHash, ValidatorSet validators, Head head) {
@@ -70,7 +72,7 @@ public final class ChainStore implements LedgerReader {
         this.genesisHash = genesisHash;
         this.validators = validators;
         this.nodes = new CachingNodeReader(new KvNodeReader(store), NODE_CACHE_ENTRIES);
-        this.state = new KvStateReader(store);
+        this.state = new CachingStateReader(new KvStateReader(store), STATE_CACHE_ENTRIES);
         this.head = head;
     }
 
@@ -187,6 +189,7 @@ public final class ChainStore implements LedgerReader {
             b.commit(Durability.SYNCED);
         }
         nodes.addAll(result.stateUpdate().newNodes());
+        state.apply(result.stateWrites());
         head = new Head(height, hash, header);
     }
 

@@ -58,4 +58,40 @@ class ChainStoreConcurrencyTest {
             assertEquals(20, chain.head().height());
         }
     }
+    @Test
+    @Timeout(60)
+    void cachedFlatStateNeverGoesBackAndEndsAtTheCommittedValue(@TempDir Path dir) throws Exception {
+        TestLedger t = TestLedger.create(1, 4, 1_000_000);
+        KeyPair alice = t.accounts.get(0);
+        try (LevelDbStore store = LevelDbStore.open(dir)) {
+            ChainStore chain = ChainStore.initGenesis(store, t.genesis);
+            AtomicReference<String> failure = new AtomicReference<>();
+            AtomicLong reads = new AtomicLong();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            Runnable readLoop = () -> {
+                long last = 0;
+                while (failure.get() == null && System.nanoTime() < deadline && chain.head().height() < 40) {
+                    long nonce = chain.account(alice.address()).nonce();
+                    if (nonce < last) {
+                        failure.set("nonce went back from " + last + " to " + nonce);
+                    }
+                    last = nonce;
+                    reads.incrementAndGet();
+                }
+            };
+            Thread r1 = new Thread(readLoop);
+            Thread r2 = new Thread(readLoop);
+            r1.start();
+            r2.start();
+            for (int i = 0; i < 40; i++) {
+                t.commitNext(chain, List.of(t.transfer(alice, i, t.accounts.get(1 + i % 3).address(), 1)));
+            }
+            r1.join(30_000);
+            r2.join(30_000);
+            assertEquals(null, failure.get());
+            assertTrue(reads.get() > 0);
+            assertEquals(40, chain.account(alice.address()).nonce(), "the cache holds the last commit");
+            assertEquals(40, ChainStore.open(store).account(alice.address()).nonce(), "and so does the store");
+        }
+    }
 }

