@@ -29,7 +29,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "60", description = "Measured seconds (default ${DEFAULT-VALUE}).")
     int duration;
 
-    @Option(names = "--warmup", defaultValue = "15", description = "Unmeasured seconds of load first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "30",
+        description = "Unmeasured seconds of load first, so the JIT has compiled the hot paths (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--drain", defaultValue = "30",

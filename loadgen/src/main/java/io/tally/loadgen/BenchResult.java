@@ -38,7 +38,10 @@ record BenchResult(Setup setup, Machine machine, CeilingResult ceiling, Throughp
     record Blocks(long inWindow, double perSecond, double meanTransactions, long maxTransactions, long viewChanges,
             long finalHeight) {}
 
-    /** {@code mempoolAtEnd}: the node's pending transactions after the drain (should be 0). */
+    /**
+     * {@code mempoolAtEnd}: the node's pending transactions after the drain (should be 0).
+     * {@code cpuByThread}: cores used in the window per thread group ({@link ThreadCpu#GROUPS}).
+     */
     record NodeResult(String name, long pid, double cpuCores, long rssStartMib, long rssEndMib, long rssMaxMib,
-            long viewChanges, long mempoolAtEnd) {}
+            long viewChanges, long mempoolAtEnd, Map<String, Double> cpuByThread) {}
 }

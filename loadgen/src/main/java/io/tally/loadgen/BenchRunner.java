@@ -63,7 +63,8 @@ final class BenchRunner {
                 long windowStart = start + c.warmupSeconds() * 1_000_000_000L;
                 long windowEnd = windowStart + c.durationSeconds() * 1_000_000_000L;
                 long[] cpuStart = new long[pids.length + 1];
-                Thread cpuMark = startCpuMark(windowStart, pids, cpuStart);
+                List<Map<String, Long>> threadsStart = new ArrayList<>();
+                Thread cpuMark = startCpuMark(windowStart, pids, cpuStart, threadsStart);
                 log.printf("%s load: %d s warm-up + %d s measured...%n",
                     c.closedLoop() ? "closed-loop (window " + c.window() + ")" : "open-loop " + c.rate() + " tx/s",
                     c.warmupSeconds(), c.durationSeconds());
@@ -73,6 +74,7 @@ final class BenchRunner {
                     submitter.runOpenLoop(c.rate(), windowEnd);
                 }
                 long[] cpuEnd = cpuNow(pids);
+                List<Map<String, Long>> threadsEnd = threadsNow(pids);
                 cpuMark.join();
                 if (submitter.planExhausted() && System.nanoTime() < windowEnd - 1_000_000_000L) {
                     problems.add("the pre-signed plan ran out before the end of the window; raise --max-txs");
@@ -86,7 +88,7 @@ final class BenchRunner {
                 net.deadNodes().forEach(i -> problems.add("node" + i + " died during the run; see "
                     + net.nodeDir(i).resolve("node.log")));
                 return summarize(plan, tracker, submitter, ceiling, sampler.samples(), pids, cpuStart, cpuEnd,
-                    windowStart, windowEnd, viewChanges, pending, watcher.lastHeight(), problems);
+                    threadCores(threadsStart, threadsEnd, (windowEnd - windowStart) / 1e9), windowStart, windowEnd, viewChanges, pending, watcher.lastHeight(), problems);
             }
         }
     }
@@ -101,7 +103,7 @@ final class BenchRunner {
     }
 
     /** Records every process's CPU time when the measured window opens. */
-    private static Thread startCpuMark(long at, long[] pids, long[] out) {
+    private static Thread startCpuMark(long at, long[] pids, long[] out, List<Map<String, Long>> threadsOut) {
         Thread t = new Thread(() -> {
             long wait;
             while ((wait = at - System.nanoTime()) > 0) {
@@ -112,11 +114,38 @@ final class BenchRunner {
                 }
             }
             long[] now = cpuNow(pids);
+            List<Map<String, Long>> threads = threadsNow(pids);
             System.arraycopy(now, 0, out, 0, now.length);
+            synchronized (threadsOut) {
+                threadsOut.addAll(threads);
+            }
         }, "cpu-mark");
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    private static List<Map<String, Long>> threadsNow(long[] pids) {
+        List<Map<String, Long>> out = new ArrayList<>();
+        for (long pid : pids) {
+            out.add(ThreadCpu.millisByGroup(pid));
+        }
+        return out;
+    }
+
+    /** Per node, cores used per thread group over the window (empty maps without /proc). */
+    private static List<Map<String, Double>> threadCores(List<Map<String, Long>> start, List<Map<String, Long>> end,
+            double seconds) {
+        List<Map<String, Double>> out = new ArrayList<>();
+        synchronized (start) {
+            for (int i = 0; i < end.size(); i++) {
+                Map<String, Double> cores = new TreeMap<>();
+                Map<String, Long> s = i < start.size() ? start.get(i) : Map.of();
+                ThreadCpu.delta(s, end.get(i)).forEach((g, ms) -> cores.put(g, Math.round(ms / seconds) / 1000.0));
+                out.add(cores);
+            }
+        }
+        return out;
     }
 
     /** CPU milliseconds of each node, then of this process. */
@@ -210,7 +239,8 @@ final class BenchRunner {
     }
 
     private BenchResult summarize(TxPlan plan, Tracker t, Submitter submitter, Ceiling ceiling,
-            List<Sampler.Sample> samples, long[] pids, long[] cpuStart, long[] cpuEnd, long windowStart, long windowEnd,
+            List<Sampler.Sample> samples, long[] pids, long[] cpuStart, long[] cpuEnd,
+            List<Map<String, Double>> threadCores, long windowStart, long windowEnd,
             Map<Integer, Long> viewChanges, Map<Integer, Long> pending, long finalHeight, List<String> problems) {
         double seconds = (windowEnd - windowStart) / 1e9;
         long committedInWindow = 0;
@@ -292,7 +322,8 @@ final class BenchRunner {
             }
             nodes.add(new BenchResult.NodeResult("node" + i, pids[i],
                 Math.round((cpuEnd[i] - cpuStart[i]) / 10.0 / seconds) / 100.0, rssStart, rssEnd, rssMax,
-                viewChanges.getOrDefault(i, -1L), pending.getOrDefault(i, -1L)));
+                viewChanges.getOrDefault(i, -1L), pending.getOrDefault(i, -1L),
+                i < threadCores.size() ? threadCores.get(i) : Map.of()));
         }
         double nodeCores = nodes.stream().mapToDouble(BenchResult.NodeResult::cpuCores).sum();
         double cpuCeiling = ceiling == null ? 0

@@ -43,9 +43,40 @@ final class ResultTable {
                 n.rssStartMib(), n.rssEndMib(), n.rssMaxMib(), n.viewChanges(), n.mempoolAtEnd());
         }
         line(out, "loadgen cpu", String.format(Locale.ROOT, "%.2f cores", r.loadgenCpuCores()));
+        String perTx = cpuPerTransaction(r);
+        if (!perTx.isEmpty()) {
+            line(out, "node cpu per tx", perTx);
+        }
         for (String p : r.problems()) {
             out.println("  PROBLEM: " + p);
         }
+    }
+
+    /**
+     * Where a node's CPU goes, as microseconds per committed transaction and per node, by thread
+     * group: the cost model behind the ratio (the signature ceiling allows only the verify share).
+     */
+    static String cpuPerTransaction(BenchResult r) {
+        double tps = r.throughput().committedPerSecond();
+        if (tps <= 0 || r.nodes().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        double total = 0;
+        for (String g : ThreadCpu.GROUPS) {
+            double cores = r.nodes().stream().mapToDouble(n -> n.cpuByThread().getOrDefault(g, 0.0)).sum()
+                / r.nodes().size();
+            if (cores <= 0) {
+                continue;
+            }
+            double micros = cores / tps * 1e6;
+            total += micros;
+            sb.append(String.format(Locale.ROOT, "%s %.0f, ", g, micros));
+        }
+        if (total == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.0f us = %s(mean of %d nodes)", total, sb, r.nodes().size());
     }
 
     private static void line(PrintStream out, String k, String v) {

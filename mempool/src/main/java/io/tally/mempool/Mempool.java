@@ -185,13 +185,15 @@ public final class Mempool implements AutoCloseable {
     }
 
     private AdmissionResult insert(Transaction tx, TxSource source) {
-        // The nonce may have moved while the signature was checked (a block committed).
-        long accountNonce = committedNonces.nonceOf(tx.senderAddress());
-        AdmissionResult nonceError = checkNonce(tx, accountNonce);
-        if (nonceError != null) {
-            return nonceError;
-        }
         synchronized (this) {
+            // The nonce may have moved while the signature was checked (a block committed). Read
+            // under the lock: the ledger advances before onBlockCommitted takes it, so a
+            // transaction that block made stale is either refused here or removed there, never
+            // left behind in the pool.
+            AdmissionResult nonceError = checkNonce(tx, committedNonces.nonceOf(tx.senderAddress()));
+            if (nonceError != null) {
+                return nonceError;
+            }
             AdmissionResult error = checkPoolState(tx);
             if (error != null) {
                 return error;

@@ -72,6 +72,41 @@ class MempoolTest {
     }
 
     @Test
+    void aTransactionCommittedWhileItWasBeingAdmittedIsNotLeftInThePool() throws Exception {
+        // Race: admission reads alice's nonce (0), and a block carrying the same transaction
+        // commits before the transaction is inserted. The commit's listener must then find and
+        // remove it, or it stays in the pool for good, using up capacity.
+        Transaction tx = transfer(alice, 0);
+        AtomicInteger calls = new AtomicInteger();
+        Thread[] committer = new Thread[1];
+        NonceLookup racing = a -> {
+            if (!a.equals(alice.address())) {
+                return 0L;
+            }
+            if (calls.incrementAndGet() == 2) { // the read just before the insert
+                committer[0] = new Thread(() -> {
+                    nonces.put(alice.address(), 1L);
+                    pool.onBlockCommitted(block(List.of(tx)), lookup);
+                });
+                committer[0].start();
+                try {
+                    committer[0].join(300); // it completes unless admission holds the pool's lock
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 0L;
+            }
+            return nonces.getOrDefault(a, 0L);
+        };
+        pool.close();
+        pool = new Mempool(MempoolConfig.defaults(CHAIN), racing);
+        pool.add(tx, TxSource.GOSSIP);
+        committer[0].join(10_000);
+        assertFalse(committer[0].isAlive());
+        assertEquals(0, pool.size(), "the committed transaction must not stay pending");
+    }
+
+    @Test
     void sameTransactionTwiceIsDuplicate() {
         Transaction tx = transfer(alice, 0);
         pool.add(tx, TxSource.RPC);

@@ -137,6 +137,11 @@ public final class ConsensusComponent implements AutoCloseable {
             pipeline.validate(block, SignatureCheck.ALREADY_VERIFIED);
             return true;
         } catch (InvalidBlockException e) {
+            if (block.height() <= chain.head().height()) {
+                // Committed from the other validators' votes while this node was still validating.
+                LOG.debug("proposal for height {} became stale during validation", block.height());
+                return false;
+            }
             LOG.warn("rejected proposal height={} hash={}: {}", block.height(),
                 block.hash().toHex().substring(0, 16), e.getMessage());
             return false;
