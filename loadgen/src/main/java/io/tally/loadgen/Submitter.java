@@ -98,7 +98,7 @@ final class Submitter {
             }
             next += intervalNanos;
         }
-        joinAll(workers);
+        joinAll(workers, endNanos);
     }
 
     /** Keeps at most {@code window} transactions outstanding until {@code endNanos}. */
@@ -110,7 +110,7 @@ final class Submitter {
             }
             return feed.next(batch);
         }, endNanos, true, feed::exhausted);
-        joinAll(workers);
+        joinAll(workers, endNanos);
     }
 
     /**
@@ -127,7 +127,7 @@ final class Submitter {
             }
             return b;
         }, deadlineNanos, true, () -> feed.nothingHeld());
-        joinAll(workers);
+        joinAll(workers, deadlineNanos);
     }
 
     /** Transactions still held back or waiting to be resent. */
@@ -169,9 +169,16 @@ final class Submitter {
         return workers;
     }
 
-    private static void joinAll(List<Thread> workers) throws InterruptedException {
+    /**
+     * Waits for the workers, which stop by themselves at {@code endNanos} plus at most one request;
+     * only one still running a grace period after that is interrupted. (Joining with a fixed
+     * timeout from the start interrupted a healthy worker in every run longer than it.)
+     */
+    private static void joinAll(List<Thread> workers, long endNanos) throws InterruptedException {
+        long graceNanos = (REQUEST_SECONDS + 30) * 1_000_000_000L;
         for (Thread t : workers) {
-            t.join(60_000);
+            long waitMillis = Math.max(0, endNanos + graceNanos - System.nanoTime()) / 1_000_000;
+            t.join(Math.max(1, waitMillis));
             if (t.isAlive()) {
                 t.interrupt();
             }
