@@ -79,14 +79,27 @@ public record NodeConfig(String name, Path dataDir, Path keyFile, Path genesisFi
      * are validity rules every replica must apply identically.
      */
     public record ConsensusOverrides(OptionalLong viewTimeoutMillisBase, OptionalInt viewTimeoutMaxMultiplier,
-            OptionalLong heartbeatMillis) {
-        public static final ConsensusOverrides NONE =
-                new ConsensusOverrides(OptionalLong.empty(), OptionalInt.empty(), OptionalLong.empty());
+            OptionalLong heartbeatMillis, OptionalLong minBlockIntervalMillis) {
+        /** The default floor between this node's proposals; see {@code minBlockIntervalMillis}. */
+        public static final long DEFAULT_MIN_BLOCK_INTERVAL_MILLIS = 50;
+        public static final long MAX_MIN_BLOCK_INTERVAL_MILLIS = 60_000;
+        public static final ConsensusOverrides NONE = new ConsensusOverrides(OptionalLong.empty(), OptionalInt.empty(),
+                OptionalLong.empty(), OptionalLong.empty());
 
         public ConsensusOverrides {
             Objects.requireNonNull(viewTimeoutMillisBase, "viewTimeoutMillisBase");
             Objects.requireNonNull(viewTimeoutMaxMultiplier, "viewTimeoutMaxMultiplier");
             Objects.requireNonNull(heartbeatMillis, "heartbeatMillis");
+            Objects.requireNonNull(minBlockIntervalMillis, "minBlockIntervalMillis");
+        }
+
+        /**
+         * How long this node, as primary, lets a block collect transactions after the previous
+         * commit unless a full block is waiting. Local policy, not a consensus rule: other
+         * validators do not check block spacing.
+         */
+        public long minBlockIntervalOrDefault() {
+            return minBlockIntervalMillis.orElse(DEFAULT_MIN_BLOCK_INTERVAL_MILLIS);
         }
 
         /** The parameters this node runs with: genesis values with these overrides applied. */

@@ -31,7 +31,7 @@ public final class NodeConfigJson {
     private static final Set<String> PEER = Set.of("publicKey", "address");
     private static final Set<String> RPC = Set.of("host", "port");
     private static final Set<String> OVERRIDES = Set.of("viewTimeoutMillisBase", "viewTimeoutMaxMultiplier",
-            "heartbeatMillis");
+            "heartbeatMillis", "minBlockIntervalMillis");
 
     private NodeConfigJson() {}
 
@@ -173,7 +173,12 @@ public final class NodeConfigJson {
             Long v = c.integer("heartbeatMillis", 0, ConsensusParams.MAX_HEARTBEAT_MILLIS);
             beat = v == null ? beat : OptionalLong.of(v);
         }
-        return new NodeConfig.ConsensusOverrides(base, mult, beat);
+        OptionalLong interval = OptionalLong.empty();
+        if (c.has("minBlockIntervalMillis")) {
+            Long v = c.integer("minBlockIntervalMillis", 0, NodeConfig.ConsensusOverrides.MAX_MIN_BLOCK_INTERVAL_MILLIS);
+            interval = v == null ? interval : OptionalLong.of(v);
+        }
+        return new NodeConfig.ConsensusOverrides(base, mult, beat, interval);
     }
 
     /** The JSON text of {@code c}, with its paths written relative to {@code configDir} where possible. */
@@ -214,6 +219,9 @@ public final class NodeConfigJson {
             }
             if (o.heartbeatMillis().isPresent()) {
                 j.writeNumberField("heartbeatMillis", o.heartbeatMillis().getAsLong());
+            }
+            if (o.minBlockIntervalMillis().isPresent()) {
+                j.writeNumberField("minBlockIntervalMillis", o.minBlockIntervalMillis().getAsLong());
             }
             j.writeEndObject();
             j.writeEndObject();

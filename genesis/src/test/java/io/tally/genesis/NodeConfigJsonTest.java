@@ -103,8 +103,22 @@ class NodeConfigJsonTest {
                 "rpc.port: must be between 0 and 65535, got 70000",
                 "metricsEnabled: must be true or false, got a string",
                 "logLevel: must be one of error, warn, info, debug, trace; got \"verbose\"",
-                "consensus.maxBlockBytes: unknown field (allowed: heartbeatMillis, viewTimeoutMaxMultiplier,"
-                        + " viewTimeoutMillisBase)"), ps);
+                "consensus.maxBlockBytes: unknown field (allowed: heartbeatMillis, minBlockIntervalMillis,"
+                        + " viewTimeoutMaxMultiplier, viewTimeoutMillisBase)"), ps);
+    }
+
+    @Test
+    void minBlockIntervalIsLocalDefaultsTo50AndRoundTrips() throws Exception {
+        ObjectNode t = validTree();
+        t.remove("consensus");
+        NodeConfig c = NodeConfigJson.read(write(t.toString()));
+        assertEquals(NodeConfig.ConsensusOverrides.DEFAULT_MIN_BLOCK_INTERVAL_MILLIS, c.consensus().minBlockIntervalOrDefault());
+        t.putObject("consensus").put("minBlockIntervalMillis", 0);
+        c = NodeConfigJson.read(write(t.toString()));
+        assertEquals(0, c.consensus().minBlockIntervalOrDefault());
+        assertEquals(c, NodeConfigJson.read(write(NodeConfigJson.write(c, dir.resolve("node1")))));
+        assertEquals(List.of("consensus.minBlockIntervalMillis: must be between 0 and 60000, got 60001"),
+                problemsAfter(x -> x.putObject("consensus").put("minBlockIntervalMillis", 60_001)));
     }
 
     @Test

@@ -14,10 +14,12 @@ import java.util.Objects;
  * overrides applied, the genesis it belongs to and its key.
  *
  * @param peers validators and observers to dial (key + multiaddr text without {@code /p2p})
+ * @param minBlockIntervalMillis as primary, how long a block may collect transactions after the
+ *     previous commit unless a full block is waiting (local policy; 0 = propose at once)
  */
 public record NodeSettings(String name, Path dataDir, KeyPair key, Genesis genesis, String p2pListen,
         List<NodeConfig.Peer> peers, String rpcHost, int rpcPort, boolean metricsEnabled, String logLevel,
-        ConsensusParams consensus) {
+        ConsensusParams consensus, long minBlockIntervalMillis) {
 
     public NodeSettings {
         Objects.requireNonNull(name, "name");
@@ -27,6 +29,10 @@ public record NodeSettings(String name, Path dataDir, KeyPair key, Genesis genes
         Objects.requireNonNull(p2pListen, "p2pListen");
         peers = List.copyOf(peers);
         Objects.requireNonNull(consensus, "consensus");
+        if (minBlockIntervalMillis < 0 || minBlockIntervalMillis > NodeConfig.ConsensusOverrides.MAX_MIN_BLOCK_INTERVAL_MILLIS) {
+            throw new IllegalArgumentException("the minimum block interval must be 0.."
+                + NodeConfig.ConsensusOverrides.MAX_MIN_BLOCK_INTERVAL_MILLIS + " ms, got " + minBlockIntervalMillis);
+        }
     }
 
     public String chainId() {

@@ -72,6 +72,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--heartbeat-ms", description = "Propose empty blocks this often (0 = never).")
     Long heartbeatMillis;
 
+    @Option(names = "--min-block-interval-ms", description = "As primary, let a block collect transactions this long"
+        + " after the previous commit unless a full block is waiting (default 50; 0 = propose at once).")
+    Long minBlockIntervalMillis;
+
     @Override
     public Integer call() throws Exception {
         NodeSettings settings;
@@ -125,7 +129,9 @@ public final class RunCommand implements Callable<Integer> {
         return new NodeSettings(nodeName, data, key, genesis, listen, peers,
             rpcHost != null ? rpcHost : c != null ? c.rpcHost() : "127.0.0.1",
             rpcPort != null ? rpcPort : c != null ? c.rpcPort() : 8545,
-            metrics != null ? metrics : c == null || c.metricsEnabled(), level, params);
+            metrics != null ? metrics : c == null || c.metricsEnabled(), level, params,
+            minBlockIntervalMillis != null ? minBlockIntervalMillis
+                : (c != null ? c.consensus() : NodeConfig.ConsensusOverrides.NONE).minBlockIntervalOrDefault());
     }
 
     private static <T> T pick(T flag, T fromConfig, String option) {

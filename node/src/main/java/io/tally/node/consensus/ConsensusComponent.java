@@ -49,6 +49,7 @@ public final class ConsensusComponent implements AutoCloseable {
     private final PublicKey proposer;
     private final ConsensusDriver driver;
     private final AtomicBoolean pendingSignalled = new AtomicBoolean();
+    private final ProposalPacer pacer;
 
     private ConsensusComponent(NodeSettings s, ChainStore chain, KvStore store, CommitPipeline pipeline, Mempool mempool,
             NetworkComponent network, BlockSync sync) throws IOException {
@@ -58,6 +59,7 @@ public final class ConsensusComponent implements AutoCloseable {
         this.nonces = a -> chain.account(a).nonce();
         this.params = s.consensus();
         this.proposer = s.key().publicKey();
+        this.pacer = new ProposalPacer(s.minBlockIntervalMillis());
         PbftConfig config = new PbftConfig(s.chainId(), params.viewTimeoutMillisBase(), params.viewTimeoutMaxMultiplier(),
             Math.max(200, Math.min(1_000, params.viewTimeoutMillisBase() / 2)), params.heartbeatMillis(),
             params.maxBlockTransactions(), Math.max(params.maxBlockBytes() * 2, 1 << 20), 4, 32, 64);
@@ -102,14 +104,15 @@ public final class ConsensusComponent implements AutoCloseable {
         if (mempool.hasExecutable(c.nonces)) {
             c.signalPending();
         }
-        LOG.info("consensus started: validator {} of {}, height {}, view timeout {} ms (cap x{})",
+        LOG.info("consensus started: validator {} of {}, height {}, view timeout {} ms (cap x{}), min block interval {} ms",
             chain.validators().indexOf(c.proposer), chain.validators().size(), chain.head().height() + 1,
-            c.params.viewTimeoutMillisBase(), c.params.viewTimeoutMaxMultiplier());
+            c.params.viewTimeoutMillisBase(), c.params.viewTimeoutMaxMultiplier(), s.minBlockIntervalMillis());
         return c;
     }
 
     /** ProposalBuilder port: a block from the mempool on the current head (on the driver's worker). */
     private Block buildProposal(Action.BuildProposal request) {
+        pacer.awaitTurn(() -> mempool.size() >= params.maxBlockTransactions());
         Head h = chain.head();
         if (!h.hash().equals(request.parentHash())) {
             // Block sync committed blocks after the replica asked, and its ChainAdvanced is not
@@ -152,6 +155,7 @@ public final class ConsensusComponent implements AutoCloseable {
     private boolean commit(Block block, CommitCertificate certificate) throws Exception {
         verifySignatures(block);
         pipeline.commit(block, certificate, SignatureCheck.ALREADY_VERIFIED);
+        pacer.committed();
         pendingSignalled.set(false);
         return mempool.hasExecutable(nonces);
     }
