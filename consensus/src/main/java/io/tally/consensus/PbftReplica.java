@@ -52,6 +52,11 @@ public final class PbftReplica {
     private boolean awaitingApply;
     private boolean started;
     private boolean txPending;
+    // A TransactionsPending that arrives between CommitBlock and its ChainAdvanced describes the
+    // mempool after that commit; ChainAdvanced's own flag may have been computed just before it,
+    // so the two are OR-ed rather than the later overwriting the earlier (a lost signal left the
+    // primary idle until the backups changed view).
+    private boolean pendingDuringApply;
     private boolean heartbeatDue;
     private boolean pending;
     private long nowMillis;
@@ -148,6 +153,7 @@ public final class PbftReplica {
             onTimer(t);
         } else if (event instanceof Event.TransactionsPending t) {
             advanceTime(t.nowMillis());
+            pendingDuringApply |= awaitingApply;
             txPending = true;
             pending = true;
             tryPropose();
@@ -313,7 +319,8 @@ public final class PbftReplica {
         firstSeen.clear();
         evidenceReported.clear();
         proposalRequestedView = -1;
-        txPending = e.transactionsPending();
+        txPending = e.transactionsPending() || pendingDuringApply;
+        pendingDuringApply = false;
         heartbeatDue = false;
         pending = txPending;
         own.pruneBelow(height);

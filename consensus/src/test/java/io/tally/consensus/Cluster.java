@@ -42,6 +42,9 @@ final class Cluster {
     final ArrayDeque<Envelope> network = new ArrayDeque<>();
     Predicate<Envelope> drop = e -> false;
     boolean autoValidate = true;
+    /** When set, CommitBlock actions wait in {@link #heldCommits} until {@link #applyHeldCommit}. */
+    boolean holdCommits;
+    final List<Object[]> heldCommits = new ArrayList<>();
     long now = 10_000;
 
     Cluster(int n, PbftConfig config) {
@@ -122,7 +125,11 @@ final class Cluster {
                 step(i, new Event.BlockValidated(v.block().height(), h,
                     SimChain.isValid(v.block()) && !invalidBlocks.contains(h)));
             } else if (a instanceof Action.CommitBlock c) {
-                commit(i, c.block(), c.certificate());
+                if (holdCommits) {
+                    heldCommits.add(new Object[] {i, c});
+                } else {
+                    commit(i, c.block(), c.certificate());
+                }
             } else if (a instanceof Action.SetTimer t) {
                 timers.get(i).put(t.kind(), t);
             } else if (a instanceof Action.ReportEvidence ev) {
@@ -132,6 +139,16 @@ final class Cluster {
             }
         }
         return out;
+    }
+
+    /** Applies the oldest held commit, telling the replica whether transactions remain. */
+    void applyHeldCommit(boolean transactionsPending) {
+        Object[] held = heldCommits.remove(0);
+        int i = (Integer) held[0];
+        Action.CommitBlock c = (Action.CommitBlock) held[1];
+        ledgers.get(i).add(c.block());
+        certificates.get(i).add(c.certificate());
+        step(i, new Event.ChainAdvanced(c.block().header(), c.certificate(), transactionsPending));
     }
 
     private void commit(int i, Block block, CommitCertificate cert) {

@@ -50,6 +50,23 @@ class NormalCaseTest {
     }
 
     @Test
+    void aPendingSignalThatArrivesWhileTheCommitIsAppliedIsNotLost() {
+        // given a single validator whose block 1 is committed but not yet applied
+        Cluster c = Cluster.of(1);
+        c.holdCommits = true;
+        c.start().transactionsArrive();
+        assertEquals(1, c.heldCommits.size());
+        // when a transaction is admitted during the commit (TransactionsPending), and the commit's
+        // own "pending" answer was computed just before it (false)
+        c.transactionsArrive();
+        c.applyHeldCommit(false);
+        // then the replica still proposes height 2 instead of idling until a view change
+        assertEquals(1, c.heldCommits.size(), "height 2 was proposed and committed");
+        c.applyHeldCommit(false);
+        assertEquals(2, c.height(0));
+    }
+
+    @Test
     void consecutiveHeightsChainOnTheirParents() {
         Cluster c = Cluster.of(4).start();
         for (int h = 1; h <= 3; h++) {
