@@ -88,7 +88,8 @@ final class BenchRunner {
                 net.deadNodes().forEach(i -> problems.add("node" + i + " died during the run; see "
                     + net.nodeDir(i).resolve("node.log")));
                 return summarize(plan, tracker, submitter, ceiling, sampler.samples(), pids, cpuStart, cpuEnd,
-                    threadCores(threadsStart, threadsEnd, (windowEnd - windowStart) / 1e9), windowStart, windowEnd, viewChanges, pending, watcher.lastHeight(), problems);
+                    threadCores(threadsStart, threadsEnd, (windowEnd - windowStart) / 1e9), windowStart, windowEnd,
+                    viewChanges, pending, watcher.lastHeight(), problems);
             }
         }
     }
@@ -116,9 +117,7 @@ final class BenchRunner {
             long[] now = cpuNow(pids);
             List<Map<String, Long>> threads = threadsNow(pids);
             System.arraycopy(now, 0, out, 0, now.length);
-            synchronized (threadsOut) {
-                threadsOut.addAll(threads);
-            }
+            threadsOut.addAll(threads); // read only after this thread is joined
         }, "cpu-mark");
         t.setDaemon(true);
         t.start();
@@ -137,13 +136,11 @@ final class BenchRunner {
     private static List<Map<String, Double>> threadCores(List<Map<String, Long>> start, List<Map<String, Long>> end,
             double seconds) {
         List<Map<String, Double>> out = new ArrayList<>();
-        synchronized (start) {
-            for (int i = 0; i < end.size(); i++) {
-                Map<String, Double> cores = new TreeMap<>();
-                Map<String, Long> s = i < start.size() ? start.get(i) : Map.of();
-                ThreadCpu.delta(s, end.get(i)).forEach((g, ms) -> cores.put(g, Math.round(ms / seconds) / 1000.0));
-                out.add(cores);
-            }
+        for (int i = 0; i < end.size(); i++) {
+            Map<String, Double> cores = new TreeMap<>();
+            Map<String, Long> s = i < start.size() ? start.get(i) : Map.of();
+            ThreadCpu.delta(s, end.get(i)).forEach((g, ms) -> cores.put(g, Math.round(ms / seconds) / 1000.0));
+            out.add(cores);
         }
         return out;
     }

@@ -15,14 +15,18 @@ final class ProcStats {
     /** User + system CPU seconds consumed so far. */
     static OptionalLong cpuMillis(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name (field 2) may hold spaces; the fields after its ')' are fixed.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            return OptionalLong.of((long) (ticks * 1000 / TICKS_PER_SECOND));
+            return OptionalLong.of(cpuMillisOfStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** User + system CPU milliseconds in a {@code stat} line of a process or of one of its threads. */
+    static long cpuMillisOfStat(String stat) {
+        // The command name (field 2) may hold spaces; the fields after its ')' are fixed.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return (long) (ticks * 1000 / TICKS_PER_SECOND);
     }
 
     /** Resident set size in bytes (VmRSS). */

@@ -58,9 +58,7 @@ final class ThreadCpu {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
-                    out.merge(group(name), ms, Long::sum);
+                    out.merge(group(name), ProcStats.cpuMillisOfStat(stat), Long::sum);
                 } catch (IOException | RuntimeException e) {
                     // The thread ended between the listing and the read: its time is lost, which
                     // only matters for short-lived threads.

@@ -13,10 +13,7 @@ public final class SignatureCache {
     private final GenerationalCache<Hash, Boolean> verified;
 
     public SignatureCache(int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity must be positive");
-        }
-        this.verified = new GenerationalCache<>(Math.max(1, capacity / 2));
+        this.verified = new GenerationalCache<>(capacity);
     }
 
     public boolean isVerified(Hash txHash) {

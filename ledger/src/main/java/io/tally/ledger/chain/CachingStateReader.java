@@ -24,7 +24,7 @@ final class CachingStateReader implements StateReader {
 
     CachingStateReader(StateReader base, int maxEntries) {
         this.base = base;
-        this.cache = new GenerationalCache<>(Math.max(1, maxEntries / 2));
+        this.cache = new GenerationalCache<>(maxEntries);
     }
 
     @Override

@@ -11,13 +11,10 @@ public final class CachingNodeReader implements NodeReader {
     private final NodeReader base;
     private final GenerationalCache<Hash, byte[]> cache;
 
-    /** Holds at most {@code maxEntries} nodes (two generations of half that). */
+    /** Holds at most {@code maxEntries} nodes. */
     public CachingNodeReader(NodeReader base, int maxEntries) {
-        if (maxEntries <= 1) {
-            throw new IllegalArgumentException("maxEntries must be at least 2");
-        }
         this.base = base;
-        this.cache = new GenerationalCache<>(maxEntries / 2);
+        this.cache = new GenerationalCache<>(maxEntries);
     }
 
     @Override

@@ -12,19 +12,19 @@ import java.util.Objects;
  * on a 200,000-entry cache costs cache misses on every read and dirties old-generation cards the
  * garbage collector must then scan; here a young hit writes nothing and eviction is free.
  *
- * <p>Holds at most {@code 2 * generationSize} entries. Null keys and values are refused.
- * Thread-safe.
+ * <p>Holds at most {@code maxEntries} entries (two generations of half that, at least one each).
+ * Null keys and values are refused. Thread-safe.
  */
 public final class GenerationalCache<K, V> {
     private final int generationSize;
     private Map<K, V> young;
     private Map<K, V> old;
 
-    public GenerationalCache(int generationSize) {
-        if (generationSize <= 0) {
-            throw new IllegalArgumentException("generationSize must be positive");
+    public GenerationalCache(int maxEntries) {
+        if (maxEntries <= 0) {
+            throw new IllegalArgumentException("maxEntries must be positive");
         }
-        this.generationSize = generationSize;
+        this.generationSize = Math.max(1, maxEntries / 2);
         this.young = newGeneration();
         this.old = newGeneration();
     }
