@@ -1,6 +1,7 @@
 package io.tally.p2p;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Gossipsub v1.1 router parameters (names as in the spec). Defaults are the spec's.
@@ -17,11 +18,14 @@ import java.time.Duration;
  * @param pruneBackoff how long a pruned peer must not be re-grafted (both directions)
  * @param maxIhaveLength most message ids we accept/advertise in IHAVEs per heartbeat per peer
  * @param messageIdFunction the network-wide message-id function
+ * @param signaturePolicy the network-wide signature policy (default {@link SignaturePolicy#STRICT_SIGN})
  */
 public record GossipConfig(int d, int dLow, int dHigh, int dLazy, Duration heartbeat, Duration fanoutTtl,
                            int mcacheLength, int mcacheGossip, Duration seenTtl, Duration pruneBackoff,
-                           int maxIhaveLength, MessageIdFunction messageIdFunction) {
+                           int maxIhaveLength, MessageIdFunction messageIdFunction, SignaturePolicy signaturePolicy) {
     public GossipConfig {
+        Objects.requireNonNull(messageIdFunction, "messageIdFunction");
+        Objects.requireNonNull(signaturePolicy, "signaturePolicy");
         if (!(dLow <= d && d <= dHigh) || dLow < 1 || dLazy < 0) {
             throw new IllegalArgumentException("need 1 <= D_lo <= D <= D_hi");
         }
@@ -32,16 +36,23 @@ public record GossipConfig(int d, int dLow, int dHigh, int dLazy, Duration heart
 
     public static GossipConfig defaults() {
         return new GossipConfig(6, 4, 12, 6, Duration.ofSeconds(1), Duration.ofSeconds(60), 5, 3,
-                Duration.ofMinutes(2), Duration.ofMinutes(1), 5000, MessageIdFunction.SHA256_OF_DATA);
+                Duration.ofMinutes(2), Duration.ofMinutes(1), 5000, MessageIdFunction.SHA256_OF_DATA,
+                SignaturePolicy.STRICT_SIGN);
     }
 
     public GossipConfig withHeartbeat(Duration period) {
         return new GossipConfig(d, dLow, dHigh, dLazy, period, fanoutTtl, mcacheLength, mcacheGossip, seenTtl,
-                pruneBackoff, maxIhaveLength, messageIdFunction);
+                pruneBackoff, maxIhaveLength, messageIdFunction, signaturePolicy);
     }
 
     public GossipConfig withMessageIdFunction(MessageIdFunction fn) {
         return new GossipConfig(d, dLow, dHigh, dLazy, heartbeat, fanoutTtl, mcacheLength, mcacheGossip, seenTtl,
-                pruneBackoff, maxIhaveLength, fn);
+                pruneBackoff, maxIhaveLength, fn, signaturePolicy);
+    }
+
+    /** The same parameters under another signature policy. */
+    public GossipConfig withSignaturePolicy(SignaturePolicy policy) {
+        return new GossipConfig(d, dLow, dHigh, dLazy, heartbeat, fanoutTtl, mcacheLength, mcacheGossip, seenTtl,
+                pruneBackoff, maxIhaveLength, messageIdFunction, policy);
     }
 }

@@ -5,7 +5,9 @@ import io.tally.genesis.NodeConfig;
 import io.tally.ledger.block.ValidatorSet;
 import io.tally.node.NodeSettings;
 import io.tally.p2p.Multiaddr;
+import io.tally.p2p.GossipConfig;
 import io.tally.p2p.P2pConfig;
+import io.tally.p2p.SignaturePolicy;
 import io.tally.p2p.P2pHost;
 import io.tally.p2p.PeerId;
 import io.tally.p2p.PeerInfo;
@@ -53,6 +55,10 @@ public final class NetworkComponent implements AutoCloseable {
         P2pConfig.Builder b = P2pConfig.builder(s.key().seed())
             .listen(s.p2pListen())
             .agentVersion("tally-node/0.1.0")
+            // Transactions and consensus messages carry their own signatures and every peer is an
+            // allowlisted validator authenticated by Noise, so a gossip signature per message per
+            // hop would only repeat that (docs/p2p.md, "Permissioning").
+            .gossip(GossipConfig.defaults().withSignaturePolicy(SignaturePolicy.STRICT_NO_SIGN))
             .callbackExecutor(callbacks);
         for (PublicKey k : s.allowedKeys()) {
             b.allow(Peers.peerId(k));

@@ -1,6 +1,7 @@
 package io.tally.p2p.gossip;
 
 import io.tally.p2p.GossipConfig;
+import io.tally.p2p.SignaturePolicy;
 import io.tally.p2p.MessageHandler;
 import io.tally.p2p.PeerId;
 import io.tally.p2p.PubsubMessage;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Gossipsub v1.1 router without peer scoring (the allowlist already bounds who may speak): mesh
  * per topic kept between D_lo and D_hi by a heartbeat, GRAFT/PRUNE with backoff honoured in both
- * directions, IHAVE/IWANT over a message cache, a seen-cache, StrictSign, flood-publishing of our
+ * directions, IHAVE/IWANT over a message cache, a seen-cache, StrictSign or StrictNoSign, flood-publishing of our
  * own messages, and application validation. All methods run on the host's single protocol thread.
  */
 public final class GossipRouter {
@@ -171,7 +172,9 @@ public final class GossipRouter {
         if (data.length > maxMessageBytes) {
             throw new IllegalArgumentException("message of " + data.length + " bytes exceeds " + maxMessageBytes);
         }
-        Message m = StrictSign.sign(hostKey, topic, data, ++seqno);
+        Message m = config.signaturePolicy() == SignaturePolicy.STRICT_SIGN
+                ? StrictSign.sign(hostKey, topic, data, ++seqno)
+                : StrictNoSign.message(topic, data);
         MessageKey id = new MessageKey(messageId(m));
         if (!seen.add(id, clock.getAsLong())) {
             return 0; // identical data already published or seen: same id, so peers would drop it too
@@ -227,14 +230,18 @@ public final class GossipRouter {
         if (!seen.add(id, clock.getAsLong())) {
             return;
         }
-        PeerId author;
+        PeerId author = null; // anonymous under StrictNoSign: our own echoes are caught by the seen-cache
         try {
-            author = StrictSign.verify(m);
+            if (config.signaturePolicy() == SignaturePolicy.STRICT_SIGN) {
+                author = StrictSign.verify(m);
+            } else {
+                StrictNoSign.check(m);
+            }
         } catch (DecodeException e) {
             LOG.debug("rejecting message from {}: {}", source, e.getMessage());
             return;
         }
-        if (author.equals(hostKey.peerId())) {
+        if (hostKey.peerId().equals(author)) {
             return; // our own message echoed back
         }
         PubsubMessage pm = new PubsubMessage(m.topic(), author, m.data() == null ? new byte[0] : m.data(), id.id());

@@ -56,6 +56,24 @@ class RpcCodecTest {
     }
 
     @Test
+    void strictNoSignAcceptsOnlyTopicAndDataAndRoundTripsWithoutAuthorFields() {
+        Message m = StrictNoSign.message("t", new byte[] {1, 2});
+        Message back = RpcCodec.decode(RpcCodec.encode(Rpc.ofMessages(List.of(m)))).publish().get(0);
+        StrictNoSign.check(back);
+        assertArrayEquals(new byte[] {1, 2}, back.data());
+        Message signed = StrictSign.sign(KEY, "t", new byte[] {1}, 1);
+        assertThrows(DecodeException.class, () -> StrictNoSign.check(signed));
+        for (Message withOne : List.of(
+                new Message(signed.from(), m.data(), null, "t", null, null),
+                new Message(null, m.data(), signed.seqno(), "t", null, null),
+                new Message(null, m.data(), null, "t", signed.signature(), null),
+                new Message(null, m.data(), null, "t", null, signed.key()))) {
+            assertThrows(DecodeException.class, () -> StrictNoSign.check(withOne));
+        }
+        assertThrows(DecodeException.class, () -> StrictSign.verify(back), "and StrictSign refuses it");
+    }
+
+    @Test
     void malformedRpcsAreTypedErrors() {
         assertThrows(DecodeException.class, () -> RpcCodec.decode(new byte[] {0x0a, 0x05, 0x01}));
         assertThrows(DecodeException.class, () -> RpcCodec.decode(new byte[] {0x12, 0x00}), "message without topic");
