@@ -268,30 +268,29 @@ public final class Mempool implements AutoCloseable {
 
     /**
      * After a block is committed: removes its transactions, then every pending transaction whose
-     * nonce is now below its sender's committed nonce, then every transaction older than
-     * {@code maxAgeBlocks} commits. Returns how many were removed.
+     * nonce is at or below a nonce the block committed for its sender (a different transaction
+     * with a nonce now used), then every transaction older than {@code maxAgeBlocks} commits.
+     * Returns how many were removed. Runs on the commit path, so it reads no state: a block's
+     * transactions themselves say which nonces it consumed.
      */
-    public int onBlockCommitted(Block block, NonceLookup nonces) {
-        Set<Address> senders = new HashSet<>();
+    public int onBlockCommitted(Block block) {
         int removed = 0;
         synchronized (this) {
             commits++;
-            for (Transaction tx : block.transactions()) {
-                senders.add(tx.senderAddress());
-                PendingTx p = byHash.get(tx.hash());
+            List<Transaction> txs = block.transactions();
+            for (Transaction tx : txs) {
+                PendingTx p = byHash.remove(tx.hash());
                 if (p != null) {
-                    remove(p);
+                    detach(p);
                     removed++;
                 }
             }
-            for (Address a : senders) {
-                AccountQueue q = byAccount.get(a);
-                if (q == null) {
-                    continue;
+            for (Transaction tx : txs) {
+                AccountQueue q = byAccount.get(tx.senderAddress());
+                if (q == null || q.byNonce.firstKey() > tx.nonce()) {
+                    continue; // the common case: nothing of this sender at or below the used nonce
                 }
-                long next = nonces.nonceOf(a);
-                List<PendingTx> stale = new ArrayList<>(q.byNonce.headMap(next, false).values());
-                for (PendingTx p : stale) {
+                for (PendingTx p : new ArrayList<>(q.byNonce.headMap(tx.nonce(), true).values())) {
                     remove(p);
                     removed++;
                 }

@@ -86,7 +86,7 @@ class MempoolTest {
             if (calls.incrementAndGet() == 2) { // the read just before the insert
                 committer[0] = new Thread(() -> {
                     nonces.put(alice.address(), 1L);
-                    pool.onBlockCommitted(block(List.of(tx)), lookup);
+                    pool.onBlockCommitted(block(List.of(tx)));
                 });
                 committer[0].start();
                 try {
@@ -236,7 +236,7 @@ class MempoolTest {
         // Another node's block carried a different alice nonce-1 transaction.
         Transaction other1 = Transaction.sign(alice, CHAIN, 1, new RecordPayload(new byte[] {1}, new byte[0]));
         nonces.put(alice.address(), 2L);
-        int removed = pool.onBlockCommitted(block(List.of(a0, other1)), lookup);
+        int removed = pool.onBlockCommitted(block(List.of(a0, other1)));
         assertEquals(2, removed);
         assertFalse(pool.contains(a0.hash()));
         assertFalse(pool.contains(a1.hash()));
@@ -251,10 +251,10 @@ class MempoolTest {
         pool.close();
         pool = new Mempool(MempoolConfig.defaults(CHAIN).withMaxAgeBlocks(2), lookup);
         pool.add(transfer(alice, 3), TxSource.RPC);
-        pool.onBlockCommitted(block(List.of()), lookup);
+        pool.onBlockCommitted(block(List.of()));
         pool.add(transfer(bob, 0), TxSource.RPC);
         assertEquals(2, pool.size());
-        pool.onBlockCommitted(block(List.of()), lookup);
+        pool.onBlockCommitted(block(List.of()));
         assertEquals(1, pool.size(), "alice's gapped transaction is stale after two commits");
         assertEquals(1, pool.accounts());
     }

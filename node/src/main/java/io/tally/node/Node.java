@@ -63,7 +63,7 @@ public final class Node implements AutoCloseable {
         started.push(mempool);
         BlockValidator validator = chain.newValidator(s.consensus().maxBlockTransactions());
         CommitPipeline pipeline = new CommitPipeline(chain, validator);
-        pipeline.addListener((block, cert, receipts) -> mempool.onBlockCommitted(block, nonces));
+        pipeline.addListener((block, cert, receipts) -> mempool.onBlockCommitted(block));
 
         NetworkComponent network = NetworkComponent.start(s);
         started.push(network);

@@ -84,7 +84,7 @@ public final class TestNode implements AutoCloseable {
     /** Commits a block of exactly the includable ones of {@code txs}, bypassing the mempool. */
     public Block commit(List<Transaction> txs) {
         Block b = ledger.commitNext(chain, txs);
-        mempool.onBlockCommitted(b, nonces);
+        mempool.onBlockCommitted(b);
         NodeStatus s = nodeStatus.get();
         nodeStatus.set(new NodeStatus(b.height(), s.peers(), s.syncing(), s.quorumConnected()));
         server.onBlockCommitted();

@@ -49,7 +49,7 @@ final class SmtNodes {
     }
 
     static Hash leafKey(byte[] node) {
-        return Hash.of(Arrays.copyOfRange(node, 1, 1 + Hash.LENGTH));
+        return Hash.read(node, 1);
     }
 
     static byte[] leafValue(byte[] node) {
@@ -57,10 +57,10 @@ final class SmtNodes {
     }
 
     static Hash left(byte[] node) {
-        return Hash.of(Arrays.copyOfRange(node, 1, 1 + Hash.LENGTH));
+        return Hash.read(node, 1);
     }
 
     static Hash right(byte[] node) {
-        return Hash.of(Arrays.copyOfRange(node, 1 + Hash.LENGTH, INTERNAL_LENGTH));
+        return Hash.read(node, 1 + Hash.LENGTH);
     }
 }

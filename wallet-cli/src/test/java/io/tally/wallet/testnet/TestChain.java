@@ -108,7 +108,7 @@ public final class TestChain implements AutoCloseable {
         } catch (InvalidCertificateException e) {
             throw new IllegalStateException("test certificate rejected", e);
         }
-        mempool.onBlockCommitted(block, nonces());
+        mempool.onBlockCommitted(block);
         return chain.head();
     }
 
