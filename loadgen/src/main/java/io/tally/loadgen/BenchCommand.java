@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "60", description = "Measured seconds (default ${DEFAULT-VALUE}).")
     int duration;
 
-    @Option(names = "--warmup", defaultValue = "30",
+    @Option(names = "--warmup", defaultValue = "60",
         description = "Unmeasured seconds of load first, so the JIT has compiled the hot paths (default ${DEFAULT-VALUE}).")
     int warmup;
 

@@ -65,6 +65,7 @@ public final class GenerationalCache<K, V> {
     }
 
     private Map<K, V> newGeneration() {
-        return new HashMap<>(Math.min(generationSize, 1 << 16) * 4 / 3 + 1);
+        // Sized for the whole generation: a resize on the commit path rehashes up to 100,000 entries.
+        return new HashMap<>(generationSize * 4 / 3 + 1);
     }
 }
