@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 final class ThreadCpu {
     /** Role groups in the order they are printed. */
     static final List<String> GROUPS =
-        List.of("verify", "consensus", "validate", "p2p", "rpc", "gossip", "gc", "jit", "other");
+        List.of("verify", "consensus", "validate", "storage", "p2p", "rpc", "gossip", "gc", "jit", "other");
 
     private ThreadCpu() {}
 
@@ -30,6 +30,9 @@ final class ThreadCpu {
         }
         if (name.startsWith("consensus")) {
             return "consensus";
+        }
+        if (name.startsWith("leveldb")) {
+            return "storage"; // LevelDB's background compaction thread (LevelDbStore names it)
         }
         if (name.startsWith("p2p")) {
             return "p2p";

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,23 @@ class LevelDbStoreTest extends KvStoreContract {
         Path dir = ((LevelDbStore) old).directory();
         old.close();
         return LevelDbStore.open(dir);
+    }
+
+    @Test
+    void levelDbsBackgroundThreadCarriesItsOwnNameSoItsCpuIsAttributedToStorage() throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        Assumptions.assumeTrue(Files.isDirectory(tasks), "Linux /proc only");
+        boolean found = false;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) threads::iterator) {
+                String comm = Files.readString(t.resolve("comm")).trim();
+                // Linux keeps the first 15 characters of a thread name
+                found |= LevelDbStore.BACKGROUND_THREAD_NAME.startsWith(comm) && comm.length() == 15;
+            }
+        } catch (IOException e) {
+            Assumptions.abort("cannot list threads: " + e);
+        }
+        assertTrue(found, "no thread named " + LevelDbStore.BACKGROUND_THREAD_NAME);
     }
 
     @Test
