@@ -34,10 +34,10 @@ import org.iq80.leveldb.WriteOptions;
 public final class LevelDbStore implements KvStore {
     private static final long CACHE_BYTES = 32L << 20;
     /**
-     * Large on purpose: state-tree nodes are keyed by hash, so every flushed buffer overlaps the
-     * whole next level, and fewer, larger flushes halved compaction CPU in the load benchmark.
+     * 128 MiB halved compaction CPU in short benchmark windows but not over 5 minutes (larger
+     * memtables make every insert slower, docs/benchmarks.md) and added 250 MiB of RSS spikes.
      */
-    private static final int WRITE_BUFFER_BYTES = 128 << 20;
+    private static final int WRITE_BUFFER_BYTES = 16 << 20;
     static final String BACKGROUND_THREAD_NAME = "leveldb-compaction";
     private static final AtomicBoolean BACKGROUND_THREAD_STARTED = new AtomicBoolean();
 
