@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,16 +74,8 @@ class DevnetFaultTest {
     private KeyPair rogueSender;
     private KeyPair followerKey;
 
-    /** On failure, the last lines of every node's log go to the test output. */
     @RegisterExtension
-    final TestWatcher dumpLogsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (net != null) {
-                System.out.println("### " + context.getDisplayName() + " failed: " + cause + net.logTails(60));
-            }
-        }
-    };
+    final TestWatcher dumpLogsOnFailure = DevnetFixtures.dumpLogsOnFailure(() -> net);
 
     @BeforeAll
     void createAndStartNetwork() throws IOException {
@@ -126,23 +117,12 @@ class DevnetFaultTest {
     void stopLoadAndExtraNodes() {
         load.stop();
         net.killExtraNodes();
-        assertEquals(0, load.failures(), "no load transfer failed execution");
-        // a validator that exited without being killed by the test is a failure of this test
-        net.validators().forEach(NodeProcess::assertAlive);
+        DevnetFixtures.assertLoadCleanAndValidatorsAlive(load, net);
     }
 
     @AfterAll
     void tearDown() throws IOException {
-        if (load != null) {
-            load.stop();
-        }
-        if (net != null) {
-            net.close();
-            String keep = System.getProperty("devnet.keepLogs");
-            if (keep != null) {
-                net.copyLogsTo(Path.of(keep));
-            }
-        }
+        DevnetFixtures.tearDown(load, net, "");
     }
 
     /** Progress lines in the test output, to read a run afterwards. */

@@ -1,6 +1,5 @@
 package io.tally.devnet;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,14 +60,7 @@ class PartitionTest {
     private Probe probe;
 
     @RegisterExtension
-    final TestWatcher dumpLogsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (net != null) {
-                System.out.println("### " + context.getDisplayName() + " failed: " + cause + net.logTails(60));
-            }
-        }
-    };
+    final TestWatcher dumpLogsOnFailure = DevnetFixtures.dumpLogsOnFailure(() -> net);
 
     @BeforeAll
     void createAndStartNetwork() throws IOException {
@@ -102,23 +93,12 @@ class PartitionTest {
     void stopLoadAndHeal() {
         load.stop();
         net.heal();
-        assertEquals(0, load.failures(), "no load transfer failed execution");
-        // a validator that exited without being killed by the test is a failure of this test
-        net.validators().forEach(NodeProcess::assertAlive);
+        DevnetFixtures.assertLoadCleanAndValidatorsAlive(load, net);
     }
 
     @AfterAll
     void tearDown() throws IOException {
-        if (load != null) {
-            load.stop();
-        }
-        if (net != null) {
-            net.close();
-            String keep = System.getProperty("devnet.keepLogs");
-            if (keep != null) {
-                net.copyLogsTo(Path.of(keep).resolve("partition"));
-            }
-        }
+        DevnetFixtures.tearDown(load, net, "partition");
     }
 
     @Test
