@@ -44,16 +44,9 @@ public final class Hash implements Comparable<Hash> {
         return new Hash(src, off);
     }
 
+    /** The hash with these 32 bytes; the array is read, not kept. */
     public static Hash of(byte[] bytes) {
         return new Hash(Bytes.requireLength(bytes, LENGTH, "hash"));
-    }
-
-    /** A digest just computed (hot paths); the array is read, not kept. */
-    static Hash wrap(byte[] digest) {
-        if (digest.length != LENGTH) {
-            throw new IllegalStateException("digest length " + digest.length);
-        }
-        return new Hash(digest);
     }
 
     public static Hash fromHex(String hex) {

@@ -23,14 +23,14 @@ public final class Sha256 {
     public static Hash hash(byte[] data) {
         MessageDigest d = DIGEST.get();
         d.reset();
-        return Hash.wrap(d.digest(data));
+        return Hash.of(d.digest(data));
     }
 
     public static Hash hash(byte[] data, int off, int len) {
         MessageDigest d = DIGEST.get();
         d.reset();
         d.update(data, off, len);
-        return Hash.wrap(d.digest());
+        return Hash.of(d.digest());
     }
 
     /** Hash of the concatenation of the parts (no separators: callers frame their own input). */
@@ -40,7 +40,7 @@ public final class Sha256 {
         for (byte[] p : parts) {
             d.update(p);
         }
-        return Hash.wrap(d.digest());
+        return Hash.of(d.digest());
     }
 
     /** Hash of {@code prefix || left || right}: the building block of every Merkle tree here. */

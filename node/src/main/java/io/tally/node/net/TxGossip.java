@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Transaction gossip. What the mempool admits from clients is published on the chain's tx topic in
- * batches (every gossip message is signed and verified on the p2p thread, so one message per
- * transaction would cost more than the transaction's own signature); what arrives goes through the
- * same admission as an RPC submission. Transactions still executable and pending after a
- * {@value #REGOSSIP_MILLIS} ms are gossiped again, so a copy a busy peer refused ("mempool full")
- * or a peer that was down missed still reaches the primary.
+ * batches: every gossip message costs its own framing, encryption per peer, message id and
+ * seen-cache entry on the single p2p thread (and under StrictSign a signature and a verification
+ * per hop). What arrives goes through the same admission as an RPC submission. Transactions still
+ * executable and pending after {@value #REGOSSIP_MILLIS} ms are gossiped again, so a copy a busy
+ * peer refused ("mempool full") or a peer that was down missed still reaches the primary.
  *
  * <p>Batch format: {@code u8 version(=1) | u16 count | (u32 len | signed transaction)*}.
  */
