@@ -167,7 +167,8 @@ public final class ChainStore implements LedgerReader {
                     + h.height() + " " + h.hash());
         }
         if (!result.preStateRoot().equals(h.header().stateRoot()) || !result.stateRoot().equals(header.stateRoot())
-                || !result.txRoot().equals(header.txRoot()) || result.receipts().size() != block.transactions().size()) {
+                || !result.txRoot().equals(header.txRoot()) || result.receipts().size() != block.transactions().size()
+                || result.stateUpdate().version() != header.height()) {
             throw new IllegalArgumentException("the execution result does not belong to block " + header.height()
                     + " on the current head");
         }
@@ -188,12 +189,15 @@ public final class ChainStore implements LedgerReader {
             b.put(Column.META, ChainKeys.HEAD, ChainKeys.head(height, hash));
             b.commit(Durability.SYNCED);
         }
-        nodes.addAll(result.stateUpdate().newNodes());
+        nodes.addAll(result.stateUpdate());
         state.apply(result.stateWrites());
         head = new Head(height, hash, header);
     }
 
     private static void writeState(WriteBatch b, List<StateWrite> writes, UpdateResult update, long height) {
+        if (update.version() != height) {
+            throw new IllegalArgumentException("state tree version " + update.version() + " for block " + height);
+        }
         for (StateWrite w : writes) {
             if (w.isDelete()) {
                 b.delete(Column.STATE, w.key().bytes());
@@ -384,8 +388,8 @@ public final class ChainStore implements LedgerReader {
         Hash root = stateRoot(height).orElseThrow(() ->
                 new IllegalArgumentException("height " + height + " is not committed (head is " + head.height() + ")"));
         SparseMerkleTree tree = new SparseMerkleTree(nodes);
-        StateProof proof = tree.prove(root, key);
-        return new ProvenState(height, root, key, tree.get(root, key), proof);
+        StateProof proof = tree.prove(root, height, key);
+        return new ProvenState(height, root, key, tree.get(root, height, key), proof);
     }
 
     @Override

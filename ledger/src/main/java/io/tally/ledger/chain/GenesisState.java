@@ -13,7 +13,6 @@ import io.tally.ledger.state.StateWrite;
 import io.tally.ledger.state.UpdateResult;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,8 +89,7 @@ public record GenesisState(String chainId, long genesisTimeMillis, ValidatorSet 
 
     /** Block 0 and the state tree nodes it commits to. */
     public Built build() {
-        Map<Hash, byte[]> none = new HashMap<>();
-        UpdateResult state = new SparseMerkleTree(none::get).update(SparseMerkleTree.EMPTY_ROOT, stateWrites());
+        UpdateResult state = new SparseMerkleTree((v, h) -> null).update(SparseMerkleTree.EMPTY_ROOT, 0, stateWrites(), 0);
         BlockHeader header = new BlockHeader(chainId, 0, genesisTimeMillis, documentHash, BlockHeader.NO_PROPOSER,
                 Block.computeTxRoot(List.of()), state.root(), validators.hash());
         return new Built(new Block(header, List.of()), state);

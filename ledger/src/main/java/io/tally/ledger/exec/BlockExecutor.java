@@ -103,12 +103,13 @@ public final class BlockExecutor {
     }
 
     /**
-     * Executes {@code txs} in order on the state with root {@code preStateRoot} (read through
-     * {@code state}; tree nodes through {@code nodes}), as a validator or a committing node does.
+     * Executes {@code txs} in order on the state with root {@code preStateRoot} after block
+     * {@code parentHeight} (read through {@code state}; tree nodes through {@code nodes}), as a
+     * validator or a committing node does; the new tree nodes belong to height {@code parentHeight + 1}.
      *
      * @throws InvalidBlockException ({@link Reason#INVALID_TRANSACTION}) naming the first transaction that cannot be included
      */
-    public ExecutionResult execute(Hash preStateRoot, StateReader state, NodeReader nodes, List<Transaction> txs)
+    public ExecutionResult execute(Hash preStateRoot, long parentHeight, StateReader state, NodeReader nodes, List<Transaction> txs)
             throws InvalidBlockException {
         StateOverlay overlay = new StateOverlay(state);
         List<Receipt> receipts = new ArrayList<>(txs.size());
@@ -120,14 +121,14 @@ public final class BlockExecutor {
                         "transaction " + i + " cannot be included: " + e.getMessage());
             }
         }
-        return finish(preStateRoot, overlay, nodes, txs, receipts);
+        return finish(preStateRoot, parentHeight, overlay, nodes, txs, receipts);
     }
 
     /**
      * The proposer's path: applies {@code candidates} in order, skipping (without effect) every one
      * that cannot be included, until {@code maxTransactions} are included.
      */
-    public Selection select(Hash preStateRoot, StateReader state, NodeReader nodes, List<Transaction> candidates,
+    public Selection select(Hash preStateRoot, long parentHeight, StateReader state, NodeReader nodes, List<Transaction> candidates,
             int maxTransactions) {
         StateOverlay overlay = new StateOverlay(state);
         List<Transaction> included = new ArrayList<>();
@@ -144,13 +145,13 @@ public final class BlockExecutor {
                 skipped.add(new Skipped(tx, e.reason(), e.getMessage()));
             }
         }
-        return new Selection(included, skipped, finish(preStateRoot, overlay, nodes, included, receipts));
+        return new Selection(included, skipped, finish(preStateRoot, parentHeight, overlay, nodes, included, receipts));
     }
 
-    private static ExecutionResult finish(Hash preStateRoot, StateOverlay overlay, NodeReader nodes,
+    private static ExecutionResult finish(Hash preStateRoot, long parentHeight, StateOverlay overlay, NodeReader nodes,
             List<Transaction> txs, List<Receipt> receipts) {
         var writes = overlay.writes();
-        var update = new SparseMerkleTree(nodes).update(preStateRoot, writes);
+        var update = new SparseMerkleTree(nodes).update(preStateRoot, parentHeight, writes, parentHeight + 1);
         return new ExecutionResult(preStateRoot, Block.computeTxRoot(txs), receipts, writes, update);
     }
 

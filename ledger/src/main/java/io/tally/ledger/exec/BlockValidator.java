@@ -43,7 +43,7 @@ public final class BlockValidator {
      */
     public Proposal propose(BlockHeader parent, PublicKey proposer, long timestampMillis, List<Transaction> candidates,
             StateReader state, NodeReader nodes) {
-        BlockExecutor.Selection s = executor.select(parent.stateRoot(), state, nodes, candidates, maxTransactions);
+        BlockExecutor.Selection s = executor.select(parent.stateRoot(), parent.height(), state, nodes, candidates, maxTransactions);
         BlockHeader header = new BlockHeader(executor.chainId(), parent.height() + 1,
                 Math.max(timestampMillis, parent.timestampMillis()), parent.hash(), proposer, s.result().txRoot(),
                 s.result().stateRoot(), validators.hash());
@@ -84,7 +84,7 @@ public final class BlockValidator {
         if (signatures == SignatureCheck.VERIFY) {
             SignatureVerifier.verifyAll(block);
         }
-        ExecutionResult r = executor.execute(parent.stateRoot(), state, nodes, block.transactions());
+        ExecutionResult r = executor.execute(parent.stateRoot(), parent.height(), state, nodes, block.transactions());
         require(r.stateRoot().equals(h.stateRoot()), Reason.STATE_ROOT_MISMATCH,
                 "the header's state root " + h.stateRoot() + " differs from the executed " + r.stateRoot());
         return r;

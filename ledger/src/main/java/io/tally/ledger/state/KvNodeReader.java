@@ -4,7 +4,7 @@ import io.tally.crypto.Hash;
 import io.tally.ledger.store.Column;
 import io.tally.ledger.store.KvStore;
 
-/** Reads tree nodes from the {@link Column#SMT_NODE} column (key = 32-byte node hash). */
+/** Reads tree nodes from the {@link Column#SMT_NODE} column (key = u64 version ‖ 32-byte node hash). */
 public final class KvNodeReader implements NodeReader {
     private final KvStore store;
 
@@ -13,7 +13,7 @@ public final class KvNodeReader implements NodeReader {
     }
 
     @Override
-    public byte[] read(Hash hash) {
-        return store.get(Column.SMT_NODE, hash.bytes()).orElse(null);
+    public byte[] read(long version, Hash hash) {
+        return store.get(Column.SMT_NODE, SmtNodes.key(version, hash)).orElse(null);
     }
 }

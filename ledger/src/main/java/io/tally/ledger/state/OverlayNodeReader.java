@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Nodes written by updates that are not committed yet, over a base reader: lets a proposer or a
- * validator chain several uncommitted updates.
+ * validator chain several uncommitted updates. A pending node is found by its hash whatever version
+ * is asked for: a hash names one content, and the pending nodes' children are pending or stored.
  */
 public final class OverlayNodeReader implements NodeReader {
     private final NodeReader base;
@@ -18,8 +19,8 @@ public final class OverlayNodeReader implements NodeReader {
     }
 
     @Override
-    public byte[] read(Hash hash) {
+    public byte[] read(long version, Hash hash) {
         byte[] n = pending.get(hash);
-        return n != null ? n : base.read(hash);
+        return n != null ? n : base.read(version, hash);
     }
 }

@@ -5,18 +5,26 @@ import io.tally.crypto.Sha256;
 import java.util.Arrays;
 
 /**
- * Node encodings and hashes of the state tree (docs/storage.md, "State tree"):
+ * Node encodings, hashes and storage keys of the state tree (docs/storage.md, "State tree"):
  *
  * <pre>
  * leaf     bytes = 0x00 || keyHash(32) || value        hash = SHA-256(0x00 || keyHash || SHA-256(value))
- * internal bytes = 0x01 || left(32) || right(32)      hash = SHA-256(0x01 || left || right)
- * empty subtree: not stored, hash = 32 zero bytes
+ * internal bytes = 0x01 || left(32) || right(32) || leftVersion(u64) || rightVersion(u64)
+ *                                                     hash = SHA-256(0x01 || left || right)
+ * empty subtree: not stored, hash = 32 zero bytes, version 0
+ * key      = version(u64) || hash(32)
  * </pre>
+ *
+ * The children's versions are stored, not hashed: they say where a child is, not what it is, so
+ * roots and proofs do not depend on when a subtree was written.
  */
 final class SmtNodes {
     static final byte LEAF = 0x00;
     static final byte INTERNAL = 0x01;
-    static final int INTERNAL_LENGTH = 1 + 2 * Hash.LENGTH;
+    static final int INTERNAL_LENGTH = 1 + 2 * Hash.LENGTH + 2 * Long.BYTES;
+    static final int KEY_LENGTH = Long.BYTES + Hash.LENGTH;
+    private static final int LEFT_VERSION = 1 + 2 * Hash.LENGTH;
+    private static final int RIGHT_VERSION = LEFT_VERSION + Long.BYTES;
 
     private SmtNodes() {}
 
@@ -28,6 +36,14 @@ final class SmtNodes {
         return Sha256.hashNode(INTERNAL, left, right);
     }
 
+    /** The storage key of a node: big-endian version first, so later versions sort after earlier ones. */
+    static byte[] key(long version, Hash hash) {
+        byte[] k = new byte[KEY_LENGTH];
+        putLong(k, 0, version);
+        hash.copyTo(k, Long.BYTES);
+        return k;
+    }
+
     static byte[] encodeLeaf(Hash keyHash, byte[] value) {
         byte[] b = new byte[1 + Hash.LENGTH + value.length];
         b[0] = LEAF;
@@ -36,11 +52,13 @@ final class SmtNodes {
         return b;
     }
 
-    static byte[] encodeInternal(Hash left, Hash right) {
+    static byte[] encodeInternal(Hash left, long leftVersion, Hash right, long rightVersion) {
         byte[] b = new byte[INTERNAL_LENGTH];
         b[0] = INTERNAL;
         left.copyTo(b, 1);
         right.copyTo(b, 1 + Hash.LENGTH);
+        putLong(b, LEFT_VERSION, leftVersion);
+        putLong(b, RIGHT_VERSION, rightVersion);
         return b;
     }
 
@@ -62,5 +80,28 @@ final class SmtNodes {
 
     static Hash right(byte[] node) {
         return Hash.read(node, 1 + Hash.LENGTH);
+    }
+
+    static long leftVersion(byte[] node) {
+        return getLong(node, LEFT_VERSION);
+    }
+
+    static long rightVersion(byte[] node) {
+        return getLong(node, RIGHT_VERSION);
+    }
+
+    private static void putLong(byte[] b, int off, long v) {
+        for (int i = 7; i >= 0; i--) {
+            b[off + i] = (byte) v;
+            v >>>= 8;
+        }
+    }
+
+    private static long getLong(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[off + i] & 0xFF);
+        }
+        return v;
     }
 }

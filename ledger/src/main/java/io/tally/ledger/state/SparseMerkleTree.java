@@ -19,8 +19,10 @@ import java.util.Optional;
  * subtree holding no key is {@link Hash#ZERO}; holding exactly one key it is that key's leaf hash,
  * whatever the depth; holding more it is {@code internalHash(left, right)} of its two halves split
  * by the next key bit. So a tree of n random keys is about log2(n) deep, and updating k keys
- * rehashes O(k log n) nodes. Nodes are stored content-addressed and never rewritten, so every
- * earlier root stays readable and provable as long as its nodes are kept (see docs/storage.md).
+ * rehashes O(k log n) nodes. Each update stores its new nodes under its version (the block height)
+ * and never rewrites a stored node, so every earlier root stays readable and provable at its
+ * version as long as its nodes are kept; new nodes sort after old ones in the store, which keeps
+ * LevelDB's compactions cheap (see docs/storage.md).
  *
  * <p>Stateless apart from the {@link NodeReader}; thread-safe if the reader is.
  */
@@ -39,65 +41,78 @@ public final class SparseMerkleTree {
         this.nodes = nodes;
     }
 
-    /** A subtree: its hash and, if known, whether it is empty, a leaf or internal. */
-    private record Ref(Hash hash, byte kind) {
-        static final Ref EMPTY_REF = new Ref(Hash.ZERO, EMPTY);
+    /** A subtree: its hash, the version it is stored under and, if known, whether it is empty, a leaf or internal. */
+    private record Ref(Hash hash, long version, byte kind) {
+        static final Ref EMPTY_REF = new Ref(Hash.ZERO, 0, EMPTY);
     }
 
     /** A change addressed by key hash; a null value deletes. Package-private for tests of deep paths. */
     record Change(Hash keyHash, byte[] value) {}
 
+    /** The nodes one update creates, all stored under its version. */
+    private record Sink(long version, Map<Hash, byte[]> out) {}
+
     /**
-     * Applies {@code writes} (at most one per key, any order) to the tree with root {@code root}.
-     * Deleting an absent key is a no-op. Reads existing nodes; writes nothing itself.
+     * Applies {@code writes} (at most one per key, any order) to the tree with root {@code root}
+     * stored at {@code rootVersion}, producing the tree stored at {@code version}. Deleting an
+     * absent key is a no-op. Reads existing nodes; writes nothing itself.
      *
-     * @throws IllegalArgumentException if two writes name the same key
+     * @throws IllegalArgumentException if two writes name the same key, or {@code version} is not after {@code rootVersion}
      * @throws StorageException if a node of {@code root} is missing from the store
      */
-    public UpdateResult update(Hash root, Collection<StateWrite> writes) {
+    public UpdateResult update(Hash root, long rootVersion, Collection<StateWrite> writes, long version) {
         Change[] ch = new Change[writes.size()];
         int i = 0;
         for (StateWrite w : writes) {
             ch[i++] = new Change(w.key().keyHash(), w.valueUnsafe());
         }
-        return updateHashed(root, ch);
+        return updateHashed(root, rootVersion, ch, version);
     }
 
     /** {@link #update} on raw key hashes; sorts {@code ch} in place. */
-    UpdateResult updateHashed(Hash root, Change[] ch) {
+    UpdateResult updateHashed(Hash root, long rootVersion, Change[] ch, long version) {
+        boolean empty = root.equals(Hash.ZERO);
+        if (version < 0 || (!empty && version <= rootVersion)) {
+            throw new IllegalArgumentException("update to version " + version + " of a tree stored at version " + rootVersion);
+        }
         Arrays.sort(ch, Comparator.comparing(Change::keyHash));
         for (int j = 1; j < ch.length; j++) {
             if (ch[j].keyHash.equals(ch[j - 1].keyHash)) {
                 throw new IllegalArgumentException("two writes for the same state key in one update");
             }
         }
-        Map<Hash, byte[]> out = new LinkedHashMap<>();
-        Ref r = update(root.equals(Hash.ZERO) ? Ref.EMPTY_REF : new Ref(root, UNKNOWN), 0, ch, 0, ch.length, out);
-        return new UpdateResult(r.hash, out);
+        Sink s = new Sink(version, new LinkedHashMap<>());
+        Ref r = update(empty ? Ref.EMPTY_REF : new Ref(root, rootVersion, UNKNOWN), 0, ch, 0, ch.length, s);
+        if (r.kind != EMPTY && !s.out.containsKey(r.hash)) {
+            // An unchanged root is stored again under the new version, so that the tree as of any
+            // version is at (version, root) and a block's state is found from its height alone.
+            s.out.put(r.hash, load(r.hash, r.version));
+        }
+        return new UpdateResult(r.hash, version, s.out);
     }
 
-    private Ref update(Ref node, int depth, Change[] ch, int lo, int hi, Map<Hash, byte[]> out) {
+    private Ref update(Ref node, int depth, Change[] ch, int lo, int hi, Sink s) {
         if (lo == hi) {
             return node;
         }
         if (node.kind == EMPTY) {
-            return build(depth, puts(ch, lo, hi, null), out);
+            return build(depth, puts(ch, lo, hi, null), s);
         }
-        byte[] bytes = load(node.hash);
+        byte[] bytes = load(node.hash, node.version);
         if (SmtNodes.isLeaf(bytes)) {
             Change existing = new Change(SmtNodes.leafKey(bytes), SmtNodes.leafValue(bytes));
-            return build(depth, puts(ch, lo, hi, existing), out);
+            return build(depth, puts(ch, lo, hi, existing), s);
         }
         checkDepth(depth);
-        Ref left = child(SmtNodes.left(bytes));
-        Ref right = child(SmtNodes.right(bytes));
+        Ref left = child(SmtNodes.left(bytes), SmtNodes.leftVersion(bytes));
+        Ref right = child(SmtNodes.right(bytes), SmtNodes.rightVersion(bytes));
         int mid = split(ch, lo, hi, depth);
-        Ref nl = update(left, depth + 1, ch, lo, mid, out);
-        Ref nr = update(right, depth + 1, ch, mid, hi, out);
+        Ref nl = update(left, depth + 1, ch, lo, mid, s);
+        Ref nr = update(right, depth + 1, ch, mid, hi, s);
         if (nl.hash.equals(left.hash) && nr.hash.equals(right.hash)) {
-            return new Ref(node.hash, INTERNAL);
+            return new Ref(node.hash, node.version, INTERNAL);
         }
-        return join(nl, nr, out);
+        return join(nl, nr, s);
     }
 
     /** The puts among ch[lo, hi) plus {@code existing} unless a change overrides it, sorted. */
@@ -122,11 +137,11 @@ public final class SparseMerkleTree {
         return list.toArray(new Change[0]);
     }
 
-    private Ref build(int depth, Change[] sorted, Map<Hash, byte[]> out) {
-        return build(depth, sorted, 0, sorted.length, out);
+    private Ref build(int depth, Change[] sorted, Sink s) {
+        return build(depth, sorted, 0, sorted.length, s);
     }
 
-    private Ref build(int depth, Change[] c, int lo, int hi, Map<Hash, byte[]> out) {
+    private Ref build(int depth, Change[] c, int lo, int hi, Sink s) {
         int n = hi - lo;
         if (n == 0) {
             return Ref.EMPTY_REF;
@@ -134,16 +149,16 @@ public final class SparseMerkleTree {
         if (n == 1) {
             Change leaf = c[lo];
             Hash h = SmtNodes.leafHash(leaf.keyHash, Sha256.hash(leaf.value));
-            out.put(h, SmtNodes.encodeLeaf(leaf.keyHash, leaf.value));
-            return new Ref(h, LEAF);
+            s.out.put(h, SmtNodes.encodeLeaf(leaf.keyHash, leaf.value));
+            return new Ref(h, s.version, LEAF);
         }
         checkDepth(depth);
         int mid = split(c, lo, hi, depth);
-        return join(build(depth + 1, c, lo, mid, out), build(depth + 1, c, mid, hi, out), out);
+        return join(build(depth + 1, c, lo, mid, s), build(depth + 1, c, mid, hi, s), s);
     }
 
     /** The parent of two subtrees, collapsing a lone leaf upwards so the tree stays canonical. */
-    private Ref join(Ref l, Ref r, Map<Hash, byte[]> out) {
+    private Ref join(Ref l, Ref r, Sink s) {
         if (l.kind == EMPTY && r.kind == EMPTY) {
             return Ref.EMPTY_REF;
         }
@@ -154,19 +169,19 @@ public final class SparseMerkleTree {
             return l;
         }
         Hash h = SmtNodes.internalHash(l.hash, r.hash);
-        out.put(h, SmtNodes.encodeInternal(l.hash, r.hash));
-        return new Ref(h, INTERNAL);
+        s.out.put(h, SmtNodes.encodeInternal(l.hash, l.version, r.hash, r.version));
+        return new Ref(h, s.version, INTERNAL);
     }
 
     private byte kindOf(Ref r) {
         if (r.kind != UNKNOWN) {
             return r.kind;
         }
-        return SmtNodes.isLeaf(load(r.hash)) ? LEAF : INTERNAL;
+        return SmtNodes.isLeaf(load(r.hash, r.version)) ? LEAF : INTERNAL;
     }
 
-    private static Ref child(Hash h) {
-        return h.equals(Hash.ZERO) ? Ref.EMPTY_REF : new Ref(h, UNKNOWN);
+    private static Ref child(Hash h, long version) {
+        return h.equals(Hash.ZERO) ? Ref.EMPTY_REF : new Ref(h, version, UNKNOWN);
     }
 
     /** First index in [lo, hi) whose key has bit {@code depth} set (keys are sorted). */
@@ -190,48 +205,52 @@ public final class SparseMerkleTree {
         }
     }
 
-    private byte[] load(Hash h) {
-        byte[] b = nodes.read(h);
+    private byte[] load(Hash h, long version) {
+        byte[] b = nodes.read(version, h);
         if (b == null || b.length == 0 || (b[0] != SmtNodes.LEAF && (b[0] != SmtNodes.INTERNAL || b.length != SmtNodes.INTERNAL_LENGTH))) {
-            throw new StorageException("state tree node " + h + " is " + (b == null ? "missing" : "malformed")
-                    + " (the state was pruned or the store is corrupt)");
+            throw new StorageException("state tree node " + h + " at version " + version + " is "
+                    + (b == null ? "missing" : "malformed") + " (the state was pruned or the store is corrupt)");
         }
         return b;
     }
 
-    /** The value of {@code key} in the tree with root {@code root}. */
-    public Optional<byte[]> get(Hash root, StateKey key) {
-        return getHashed(root, key.keyHash());
+    /** The value of {@code key} in the tree with root {@code root} stored at {@code version}. */
+    public Optional<byte[]> get(Hash root, long version, StateKey key) {
+        return getHashed(root, version, key.keyHash());
     }
 
-    Optional<byte[]> getHashed(Hash root, Hash k) {
+    Optional<byte[]> getHashed(Hash root, long version, Hash k) {
         Hash cur = root;
+        long v = version;
         for (int depth = 0; ; depth++) {
             if (cur.equals(Hash.ZERO)) {
                 return Optional.empty();
             }
-            byte[] n = load(cur);
+            byte[] n = load(cur, v);
             if (SmtNodes.isLeaf(n)) {
                 return SmtNodes.leafKey(n).equals(k) ? Optional.of(SmtNodes.leafValue(n)) : Optional.empty();
             }
             checkDepth(depth);
-            cur = k.bit(depth) ? SmtNodes.right(n) : SmtNodes.left(n);
+            boolean right = k.bit(depth);
+            cur = right ? SmtNodes.right(n) : SmtNodes.left(n);
+            v = right ? SmtNodes.rightVersion(n) : SmtNodes.leftVersion(n);
         }
     }
 
-    /** A proof of the value of {@code key} (or of its absence) under {@code root}. */
-    public StateProof prove(Hash root, StateKey key) {
-        return proveHashed(root, key.keyHash());
+    /** A proof of the value of {@code key} (or of its absence) under {@code root} stored at {@code version}. */
+    public StateProof prove(Hash root, long version, StateKey key) {
+        return proveHashed(root, version, key.keyHash());
     }
 
-    StateProof proveHashed(Hash root, Hash k) {
+    StateProof proveHashed(Hash root, long version, Hash k) {
         List<Hash> siblings = new ArrayList<>();
         Hash cur = root;
+        long v = version;
         for (int depth = 0; ; depth++) {
             if (cur.equals(Hash.ZERO)) {
                 return StateProof.absentAtEmpty(siblings);
             }
-            byte[] n = load(cur);
+            byte[] n = load(cur, v);
             if (SmtNodes.isLeaf(n)) {
                 return StateProof.atLeaf(SmtNodes.leafKey(n), Sha256.hash(SmtNodes.leafValue(n)), siblings);
             }
@@ -239,6 +258,7 @@ public final class SparseMerkleTree {
             boolean right = k.bit(depth);
             siblings.add(right ? SmtNodes.left(n) : SmtNodes.right(n));
             cur = right ? SmtNodes.right(n) : SmtNodes.left(n);
+            v = right ? SmtNodes.rightVersion(n) : SmtNodes.leftVersion(n);
         }
     }
 }

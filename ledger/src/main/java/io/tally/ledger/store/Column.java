@@ -18,8 +18,6 @@ public enum Column {
     TX_LOCATION((byte) 0x04),
     /** u64 height || u32 index → canonical receipt bytes. */
     RECEIPT((byte) 0x05),
-    /** 32-byte node hash → sparse-Merkle-tree node bytes (content addressed). */
-    SMT_NODE((byte) 0x06),
     /** u64 height → 32-byte state root after that block. */
     STATE_ROOT((byte) 0x07),
     /** State key → current value: the flat latest state, read by execution without tree walks. */
@@ -27,7 +25,14 @@ public enum Column {
     /** u64 height || 32-byte validator public key || SHA-256(evidence) → opaque evidence bytes. */
     EVIDENCE((byte) 0x09),
     /** u64 height || u64 sequence → a consensus replica's persisted vote record (the node's vote log). */
-    CONSENSUS_LOG((byte) 0x0A);
+    CONSENSUS_LOG((byte) 0x0A),
+    /**
+     * u64 version (block height) || 32-byte node hash → sparse-Merkle-tree node bytes (schema 2;
+     * prefix 0x06 held schema 1's hash-keyed nodes and is retired). The highest prefix on purpose:
+     * the bulk of each block's writes then lands after every existing key, so LevelDB moves those
+     * files down its levels without merging them with older ones.
+     */
+    SMT_NODE((byte) 0x0B);
 
     private final byte prefix;
 

@@ -10,8 +10,11 @@ import java.util.Optional;
  * instead of being misread.
  */
 public final class StoreSchema {
-    /** Bump when the meaning of an existing column or encoding changes. */
-    public static final int VERSION = 1;
+    /**
+     * Bump when the meaning of an existing column or encoding changes. 2: state tree nodes keyed
+     * by version ‖ hash, internal nodes carry their children's versions.
+     */
+    public static final int VERSION = 2;
 
     public static final byte[] VERSION_KEY = "schema_version".getBytes(StandardCharsets.US_ASCII);
 

@@ -41,6 +41,7 @@ public class StateRootUpdateBenchmark {
     private Map<Hash, byte[]> nodes;
     private SparseMerkleTree tree;
     private Hash root;
+    private long version;
     private SplittableRandom random;
     private StateWrite[] singles;
     private List<List<StateWrite>> batches;
@@ -57,24 +58,27 @@ public class StateRootUpdateBenchmark {
     @Setup(Level.Trial)
     public void build() {
         nodes = new HashMap<>(4 * accounts);
-        tree = new SparseMerkleTree(nodes::get);
+        // every copy of a hash serves (see CachingNodeReader), so the benchmark keeps one per hash
+        tree = new SparseMerkleTree((v, h) -> nodes.get(h));
         root = SparseMerkleTree.EMPTY_ROOT;
+        version = 0;
         for (int from = 0; from < accounts; from += 250_000) {
             List<StateWrite> writes = new ArrayList<>();
             for (int i = from; i < Math.min(accounts, from + 250_000); i++) {
                 writes.add(StateWrite.put(account(i), new AccountState(1_000_000, 0).encode()));
             }
-            UpdateResult r = tree.update(root, writes);
+            UpdateResult r = tree.update(root, version, writes, version + 1);
             nodes.putAll(r.newNodes());
             root = r.root();
+            version = r.version();
         }
         random = new SplittableRandom(42);
         prepareChanges();
-        UpdateResult probe = tree.update(root, List.of(StateWrite.put(account(accounts / 2), new byte[] {1})));
+        UpdateResult probe = tree.update(root, version, List.of(StateWrite.put(account(accounts / 2), new byte[] {1})), version + 1);
         System.out.println("\n[state-root] accounts=" + accounts + " nodes stored=" + nodes.size()
                 + " nodes written by a one-key update=" + probe.newNodes().size()
-                + " proof depth=" + tree.prove(root, account(accounts / 2)).siblings().size()
-                + " nodes written by a 1000-key update=" + tree.update(root, batches.get(0)).newNodes().size());
+                + " proof depth=" + tree.prove(root, version, account(accounts / 2)).siblings().size()
+                + " nodes written by a 1000-key update=" + tree.update(root, version, batches.get(0), version + 1).newNodes().size());
     }
 
     /** Pre-generated changes, cycled through so no per-invocation setup distorts small timings. */
@@ -100,12 +104,12 @@ public class StateRootUpdateBenchmark {
     /** One changed account: O(log n) hashes. */
     @Benchmark
     public Hash updateOneAccount() {
-        return tree.update(root, List.of(singles[next++ & (singles.length - 1)])).root();
+        return tree.update(root, version, List.of(singles[next++ & (singles.length - 1)]), version + 1).root();
     }
 
     /** 1,000 changed accounts in one batch (the shape of a block of transfers). */
     @Benchmark
     public Hash update1000Accounts() {
-        return tree.update(root, batches.get(next++ & 15)).root();
+        return tree.update(root, version, batches.get(next++ & 15), version + 1).root();
     }
 }

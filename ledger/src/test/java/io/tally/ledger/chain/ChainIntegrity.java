@@ -65,7 +65,7 @@ public final class ChainIntegrity {
         } catch (DecodeException e) {
             throw new AssertionError("malformed account", e);
         }
-        Hash flatRoot = new SparseMerkleTree(h -> null).update(SparseMerkleTree.EMPTY_ROOT, all).root();
+        Hash flatRoot = new SparseMerkleTree((v, h) -> null).update(SparseMerkleTree.EMPTY_ROOT, 0, all, 0).root();
         require(flatRoot.equals(head.header().stateRoot()), "flat state differs from the state root at the head");
         require(supply == genesis.totalSupply(), "total supply " + supply + " != " + genesis.totalSupply());
         return head.height();

@@ -14,6 +14,7 @@ import io.tally.ledger.block.CommitCertificate;
 import io.tally.ledger.block.InvalidCertificateException;
 import io.tally.ledger.block.ValidatorSet;
 import io.tally.ledger.exec.BlockValidator;
+import io.tally.ledger.exec.ExecutionResult;
 import io.tally.ledger.exec.ReceiptStatus;
 import io.tally.ledger.state.AccountState;
 import io.tally.ledger.state.StateKey;
@@ -140,7 +141,7 @@ class ChainStoreTest {
     }
 
     @Test
-    void commitRefusesBadCertificatesStaleResultsAndNonExtendingBlocks() throws InvalidCertificateException {
+    void commitRefusesBadCertificatesStaleResultsAndNonExtendingBlocks() throws Exception {
         try (KvStore store = new InMemoryStore()) {
             ChainStore chain = ChainStore.initGenesis(store, t.genesis);
             BlockValidator v = chain.newValidator(100);
@@ -162,6 +163,17 @@ class ChainStoreTest {
                     TestLedger.GENESIS_TIME_MILLIS + 2, List.of(), chain.stateReader(), chain.nodeReader());
             assertThrows(IllegalArgumentException.class,
                     () -> chain.commit(next.block(), t.certify(next.block()), stale.result()), "result of another block");
+            // an empty block: same roots, no receipts; only the tree version tells the results apart
+            // (built through a reader that finds the head's nodes at any version)
+            ExecutionResult wrongVersion = v.executor().execute(chain.head().header().stateRoot(), 4,
+                    chain.stateReader(), (version, h) -> chain.nodeReader().read(1, h), List.of());
+            assertEquals(next.result().stateRoot(), wrongVersion.stateRoot());
+            assertThrows(IllegalArgumentException.class,
+                    () -> chain.commit(next.block(), t.certify(next.block()), wrongVersion), "tree stored at another height");
+            chain.commit(next.block(), t.certify(next.block()), next.result());
+            ProvenState afterEmpty = chain.proveState(StateKey.account(alice.address()), 2);
+            assertTrue(afterEmpty.verify(), "the empty block's height stores its (unchanged) root");
+            assertArrayEquals(new AccountState(999, 1).encode(), afterEmpty.value().orElseThrow());
         }
     }
 

@@ -25,7 +25,7 @@ class BlockExecutorTest {
     private final BlockExecutor executor = new BlockExecutor(TestLedger.CHAIN_ID);
 
     private ExecutionResult run(MemoryLedgerState s, Transaction... txs) throws InvalidBlockException {
-        ExecutionResult r = executor.execute(s.root, s, s.nodeReader(), List.of(txs));
+        ExecutionResult r = executor.execute(s.root, s.height, s, s.nodeReader(), List.of(txs));
         s.apply(r);
         return r;
     }
@@ -116,7 +116,7 @@ class BlockExecutorTest {
         StateKey k = StateKey.record(alice.address(), key);
         assertArrayEquals(value, s.get(k).orElseThrow());
         assertEquals(1, s.account(alice.address()).nonce());
-        byte[] proof = new SparseMerkleTree(s.nodeReader()).prove(s.root, k).encode();
+        byte[] proof = new SparseMerkleTree(s.nodeReader()).prove(s.root, s.height, k).encode();
         assertTrue(StateProof.verify(s.root, k.bytes(), value, proof));
     }
 
@@ -127,11 +127,11 @@ class BlockExecutorTest {
         Transaction gap = t.transfer(alice, 5, bob.address(), 1);
         Transaction good1 = t.transfer(alice, 1, bob.address(), 1);
         Transaction wrongChain = Transaction.sign(bob, "other", 0, new TransferPayload(alice.address(), 1));
-        BlockExecutor.Selection sel = executor.select(s.root, s, s.nodeReader(), List.of(good0, gap, wrongChain, good1), 10);
+        BlockExecutor.Selection sel = executor.select(s.root, s.height, s, s.nodeReader(), List.of(good0, gap, wrongChain, good1), 10);
         assertEquals(List.of(good0, good1), sel.included());
         assertEquals(List.of(InvalidTransactionException.Reason.BAD_NONCE, InvalidTransactionException.Reason.WRONG_CHAIN),
                 sel.skipped().stream().map(BlockExecutor.Skipped::reason).toList());
-        assertEquals(1, executor.select(s.root, s, s.nodeReader(), List.of(good0, good1), 1).included().size());
+        assertEquals(1, executor.select(s.root, s.height, s, s.nodeReader(), List.of(good0, good1), 1).included().size());
     }
 
     @Test

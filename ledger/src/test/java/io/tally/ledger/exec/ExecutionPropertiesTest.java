@@ -75,7 +75,7 @@ class ExecutionPropertiesTest {
         }
         List<ReceiptStatus> actual = new ArrayList<>();
         for (int i = 0; i < txs.size(); i += blockSize) {
-            ExecutionResult r = executor.execute(state.root, state, state.nodeReader(), txs.subList(i, Math.min(txs.size(), i + blockSize)));
+            ExecutionResult r = executor.execute(state.root, state.height, state, state.nodeReader(), txs.subList(i, Math.min(txs.size(), i + blockSize)));
             state.apply(r);
             r.receipts().forEach(rc -> actual.add(rc.status()));
         }
@@ -87,6 +87,6 @@ class ExecutionPropertiesTest {
         // the incrementally maintained root equals the root of the final state built from scratch
         List<StateWrite> all = new ArrayList<>();
         state.values.forEach((k, v) -> all.add(StateWrite.put(k, v)));
-        assertEquals(new SparseMerkleTree(h -> null).update(SparseMerkleTree.EMPTY_ROOT, all).root(), state.root);
+        assertEquals(new SparseMerkleTree((v, h) -> null).update(SparseMerkleTree.EMPTY_ROOT, 0, all, 0).root(), state.root);
     }
 }

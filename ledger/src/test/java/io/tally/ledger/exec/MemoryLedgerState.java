@@ -5,10 +5,10 @@ import io.tally.crypto.Hash;
 import io.tally.ledger.chain.GenesisState;
 import io.tally.ledger.codec.DecodeException;
 import io.tally.ledger.state.AccountState;
+import io.tally.ledger.state.MemoryNodeStore;
 import io.tally.ledger.state.NodeReader;
 import io.tally.ledger.state.StateKey;
 import io.tally.ledger.state.StateWrite;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,12 +16,13 @@ import java.util.TreeMap;
 /** A committed state held in maps: flat values, tree nodes and the root, for execution tests. */
 final class MemoryLedgerState implements StateReader {
     final TreeMap<StateKey, byte[]> values = new TreeMap<>();
-    final Map<Hash, byte[]> nodes = new HashMap<>();
+    final MemoryNodeStore nodes = new MemoryNodeStore();
     Hash root;
+    long height;
 
     MemoryLedgerState(GenesisState genesis) {
         GenesisState.Built b = genesis.build();
-        nodes.putAll(b.state().newNodes());
+        nodes.add(b.state());
         for (StateWrite w : genesis.stateWrites()) {
             values.put(w.key(), w.value());
         }
@@ -29,7 +30,7 @@ final class MemoryLedgerState implements StateReader {
     }
 
     NodeReader nodeReader() {
-        return nodes::get;
+        return nodes;
     }
 
     @Override
@@ -48,17 +49,20 @@ final class MemoryLedgerState implements StateReader {
                 values.put(w.key(), w.value());
             }
         }
-        nodes.putAll(r.stateUpdate().newNodes());
+        nodes.add(r.stateUpdate());
         root = r.stateRoot();
+        height = r.stateUpdate().version();
     }
 
     /** Sets an account directly, bypassing execution (to build states genesis cannot express). */
     void forceAccount(Address a, AccountState account) {
         StateKey k = StateKey.account(a);
-        var up = new io.tally.ledger.state.SparseMerkleTree(nodeReader()).update(root, java.util.List.of(StateWrite.put(k, account.encode())));
-        nodes.putAll(up.newNodes());
+        var up = new io.tally.ledger.state.SparseMerkleTree(nodeReader()).update(root, height,
+                java.util.List.of(StateWrite.put(k, account.encode())), height + 1);
+        nodes.add(up);
         values.put(k, account.encode());
         root = up.root();
+        height = up.version();
     }
 
     AccountState account(Address a) {

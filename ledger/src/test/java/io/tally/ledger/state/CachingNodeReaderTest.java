@@ -20,20 +20,20 @@ class CachingNodeReaderTest {
             backing.put(Sha256.hash(new byte[] {(byte) i}), new byte[] {(byte) i});
         }
         AtomicInteger baseReads = new AtomicInteger();
-        CachingNodeReader cache = new CachingNodeReader(h -> {
+        CachingNodeReader cache = new CachingNodeReader((v, h) -> {
             baseReads.incrementAndGet();
             return backing.get(h);
         }, 4);
         Hash h0 = Sha256.hash(new byte[] {0});
-        assertArrayEquals(new byte[] {0}, cache.read(h0));
-        assertArrayEquals(new byte[] {0}, cache.read(h0));
+        assertArrayEquals(new byte[] {0}, cache.read(0, h0));
+        assertArrayEquals(new byte[] {0}, cache.read(0, h0));
         assertEquals(1, baseReads.get());
         for (int i = 1; i < 10; i++) {
-            cache.read(Sha256.hash(new byte[] {(byte) i}));
+            cache.read(0, Sha256.hash(new byte[] {(byte) i}));
         }
         int held = cache.size();
         assertTrue(held <= 4, "bounded: " + held);
-        assertNull(cache.read(Sha256.hash(new byte[] {42})), "absent nodes are not cached");
+        assertNull(cache.read(0, Sha256.hash(new byte[] {42})), "absent nodes are not cached");
         assertEquals(held, cache.size());
     }
 }

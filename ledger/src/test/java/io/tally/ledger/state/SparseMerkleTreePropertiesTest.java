@@ -10,7 +10,6 @@ import io.tally.crypto.Hash;
 import io.tally.ledger.codec.DecodeException;
 import io.tally.ledger.state.SparseMerkleTree.Change;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +28,23 @@ class SparseMerkleTreePropertiesTest {
 
     /** A tree with every node ever written kept in a map (the store of these tests). */
     private static final class Fixture {
-        final Map<Hash, byte[]> nodes = new HashMap<>();
-        final SparseMerkleTree tree = new SparseMerkleTree(nodes::get);
+        final MemoryNodeStore nodes = new MemoryNodeStore();
+        final SparseMerkleTree tree = new SparseMerkleTree(nodes);
         Hash root = SparseMerkleTree.EMPTY_ROOT;
+        long version = -1;
 
         void apply(List<StateWrite> writes) {
-            UpdateResult r = tree.update(root, writes);
-            nodes.putAll(r.newNodes());
+            UpdateResult r = tree.update(root, version, writes, version + 1);
+            nodes.add(r);
             root = r.root();
+            version = r.version();
         }
 
         void applyHashed(List<Change> changes) {
-            UpdateResult r = tree.updateHashed(root, changes.toArray(new Change[0]));
-            nodes.putAll(r.newNodes());
+            UpdateResult r = tree.updateHashed(root, version, changes.toArray(new Change[0]), version + 1);
+            nodes.add(r);
             root = r.root();
+            version = r.version();
         }
     }
 
@@ -129,11 +131,11 @@ class SparseMerkleTreePropertiesTest {
         candidates.add(probe);
         for (StateKey k : candidates) {
             byte[] value = m.get(k.keyHash());
-            byte[] proof = f.tree.prove(f.root, k).encode();
-            assertEquals(value != null, f.tree.get(f.root, k).isPresent());
+            byte[] proof = f.tree.prove(f.root, f.version, k).encode();
+            assertEquals(value != null, f.tree.get(f.root, f.version, k).isPresent());
             assertTrue(StateProof.verify(f.root, k.bytes(), value, proof), "proof of the true value");
             if (value != null) {
-                assertArrayEquals(value, f.tree.get(f.root, k).orElseThrow());
+                assertArrayEquals(value, f.tree.get(f.root, f.version, k).orElseThrow());
                 assertFalse(StateProof.verify(f.root, k.bytes(), null, proof), "claims absence of a present key");
                 byte[] other = java.util.Arrays.copyOf(value, value.length + 1);
                 assertFalse(StateProof.verify(f.root, k.bytes(), other, proof), "claims a wrong value");
@@ -152,12 +154,12 @@ class SparseMerkleTreePropertiesTest {
         f.apply(net(pool, ops));
         StateKey k = pool.get(keyPick % pool.size());
         byte[] value = model(pool, ops).get(k.keyHash());
-        byte[] proof = f.tree.prove(f.root, k).encode();
+        byte[] proof = f.tree.prove(f.root, f.version, k).encode();
         int bit = bitPick % (proof.length * 8);
         proof[bit / 8] ^= (byte) (1 << (bit % 8));
         assertFalse(StateProof.verify(f.root, k.bytes(), value, proof));
         // truncation and extension are rejected too
-        byte[] good = f.tree.prove(f.root, k).encode();
+        byte[] good = f.tree.prove(f.root, f.version, k).encode();
         assertFalse(StateProof.verify(f.root, k.bytes(), value, java.util.Arrays.copyOf(good, good.length - 1)));
         assertFalse(StateProof.verify(f.root, k.bytes(), value, java.util.Arrays.copyOf(good, good.length + 1)));
     }
@@ -200,13 +202,13 @@ class SparseMerkleTreePropertiesTest {
         f.applyHashed(changes);
         assertEquals(ReferenceTree.root(m), f.root);
         for (Map.Entry<Hash, byte[]> e : m.entrySet()) {
-            assertTrue(f.tree.proveHashed(f.root, e.getKey()).verify(f.root, e.getKey(), e.getValue()));
+            assertTrue(f.tree.proveHashed(f.root, f.version, e.getKey()).verify(f.root, e.getKey(), e.getValue()));
         }
         Hash victim = new ArrayList<>(m.keySet()).get(deleteIndex % m.size());
         f.applyHashed(List.of(new Change(victim, null)));
         m.remove(victim);
         assertEquals(ReferenceTree.root(m), f.root);
-        assertTrue(f.tree.proveHashed(f.root, victim).verify(f.root, victim, null));
-        assertTrue(f.tree.getHashed(f.root, victim).isEmpty());
+        assertTrue(f.tree.proveHashed(f.root, f.version, victim).verify(f.root, victim, null));
+        assertTrue(f.tree.getHashed(f.root, f.version, victim).isEmpty());
     }
 }
