@@ -5,6 +5,7 @@ import io.tally.mempool.Mempool;
 import io.tally.mempool.MempoolConfig;
 import io.tally.mempool.NonceLookup;
 import io.tally.node.consensus.ConsensusComponent;
+import io.tally.node.ledger.BlockSignatures;
 import io.tally.node.ledger.CommitPipeline;
 import io.tally.node.ledger.LedgerComponent;
 import io.tally.node.net.NetworkComponent;
@@ -72,7 +73,7 @@ public final class Node implements AutoCloseable {
         started.push(gossip);
 
         // consensus is assigned below, before sync.start(): the thread start publishes it to sync
-        BlockSync sync = new BlockSync(pipeline, network.host(), network.syncProtocol(),
+        BlockSync sync = new BlockSync(pipeline, new BlockSignatures(mempool.signatureCache()), network.host(), network.syncProtocol(),
             s.consensus().maxBlockTransactions(), height -> consensus.ifPresent(ConsensusComponent::chainAdvanced));
         started.push(sync);
 

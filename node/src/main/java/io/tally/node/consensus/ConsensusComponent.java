@@ -21,6 +21,7 @@ import io.tally.ledger.tx.Transaction;
 import io.tally.mempool.Mempool;
 import io.tally.mempool.NonceLookup;
 import io.tally.node.NodeSettings;
+import io.tally.node.ledger.BlockSignatures;
 import io.tally.node.ledger.CommitPipeline;
 import io.tally.node.net.NetworkComponent;
 import io.tally.node.net.ValidatorTransport;
@@ -44,6 +45,7 @@ public final class ConsensusComponent implements AutoCloseable {
     private final ChainStore chain;
     private final CommitPipeline pipeline;
     private final Mempool mempool;
+    private final BlockSignatures signatures;
     private final NonceLookup nonces;
     private final ConsensusParams params;
     private final PublicKey proposer;
@@ -56,6 +58,7 @@ public final class ConsensusComponent implements AutoCloseable {
         this.chain = chain;
         this.pipeline = pipeline;
         this.mempool = mempool;
+        this.signatures = new BlockSignatures(mempool.signatureCache());
         this.nonces = a -> chain.account(a).nonce();
         this.params = s.consensus();
         this.proposer = s.key().publicKey();
@@ -136,7 +139,7 @@ public final class ConsensusComponent implements AutoCloseable {
             return false; // already committed here (block sync was faster): stale, not suspicious
         }
         try {
-            verifySignatures(block);
+            signatures.verify(block);
             pipeline.validate(block, SignatureCheck.ALREADY_VERIFIED);
             return true;
         } catch (InvalidBlockException e) {
@@ -153,7 +156,7 @@ public final class ConsensusComponent implements AutoCloseable {
 
     /** CommitSink port: returns whether executable transactions remain for the next height. */
     private boolean commit(Block block, CommitCertificate certificate) throws Exception {
-        verifySignatures(block);
+        signatures.verify(block);
         pipeline.commit(block, certificate, SignatureCheck.ALREADY_VERIFIED);
         pacer.committed();
         pendingSignalled.set(false);
@@ -164,18 +167,6 @@ public final class ConsensusComponent implements AutoCloseable {
      * Checks every transaction signature of a block, skipping those this node already verified at
      * admission (verify once per node), and remembers the newly verified ones.
      */
-    private void verifySignatures(Block block) throws InvalidBlockException {
-        for (Transaction tx : block.transactions()) {
-            if (!mempool.signatureCache().isVerified(tx.hash())) {
-                if (!tx.verifySignature()) {
-                    throw new InvalidBlockException(InvalidBlockException.Reason.INVALID_TRANSACTION,
-                        "transaction " + tx.hash() + " has an invalid signature");
-                }
-                mempool.signatureCache().markVerified(tx.hash());
-            }
-        }
-    }
-
     /** Tells the replica once per height that transactions are waiting (not once per transaction). */
     private void signalPending() {
         if (pendingSignalled.compareAndSet(false, true)) {

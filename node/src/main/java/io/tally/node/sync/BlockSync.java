@@ -5,6 +5,7 @@ import io.tally.ledger.chain.ChainStore;
 import io.tally.ledger.codec.DecodeException;
 import io.tally.ledger.exec.InvalidBlockException;
 import io.tally.ledger.exec.SignatureCheck;
+import io.tally.node.ledger.BlockSignatures;
 import io.tally.node.ledger.CommitPipeline;
 import io.tally.p2p.P2pHost;
 import io.tally.p2p.PeerId;
@@ -37,6 +38,7 @@ public final class BlockSync implements AutoCloseable {
 
     private final ChainStore chain;
     private final CommitPipeline pipeline;
+    private final BlockSignatures signatures;
     private final P2pHost host;
     private final String protocol;
     private final int maxBlockTransactions;
@@ -51,10 +53,11 @@ public final class BlockSync implements AutoCloseable {
     private volatile long bestKnownHeight;
     private int nextPeer;
 
-    public BlockSync(CommitPipeline pipeline, P2pHost host, String protocol, int maxBlockTransactions,
-            LongConsumer onAdvanced) {
+    public BlockSync(CommitPipeline pipeline, BlockSignatures signatures, P2pHost host, String protocol,
+            int maxBlockTransactions, LongConsumer onAdvanced) {
         this.chain = pipeline.chain();
         this.pipeline = pipeline;
+        this.signatures = signatures;
         this.host = host;
         this.protocol = protocol;
         this.maxBlockTransactions = maxBlockTransactions;
@@ -164,7 +167,8 @@ public final class BlockSync implements AutoCloseable {
             }
             try {
                 e.certificate().verifyFor(chain.chainId(), chain.validators(), e.block().height(), e.block().hash());
-                pipeline.commit(e.block(), e.certificate(), SignatureCheck.VERIFY);
+                signatures.verify(e.block());
+                pipeline.commit(e.block(), e.certificate(), SignatureCheck.ALREADY_VERIFIED);
                 applied++;
             } catch (InvalidCertificateException | InvalidBlockException ex) {
                 shun(peer, "served an invalid block " + e.block().height() + ": " + ex.getMessage());

@@ -11,6 +11,8 @@ import io.tally.ledger.block.CommitSignature;
 import io.tally.ledger.chain.ChainStore;
 import io.tally.ledger.chain.TestLedger;
 import io.tally.ledger.store.InMemoryStore;
+import io.tally.mempool.SignatureCache;
+import io.tally.node.ledger.BlockSignatures;
 import io.tally.node.ledger.CommitPipeline;
 import io.tally.node.net.Peers;
 import io.tally.p2p.Multiaddr;
@@ -68,6 +70,10 @@ class BlockSyncTest {
         }
     }
 
+    private static BlockSignatures signatures() {
+        return new BlockSignatures(new SignatureCache(10_000));
+    }
+
     private static ChainStore honestChain(TestLedger t, int blocks) {
         ChainStore chain = ChainStore.initGenesis(new InMemoryStore(), t.genesis);
         for (int i = 0; i < blocks; i++) {
@@ -120,7 +126,7 @@ class BlockSyncTest {
         dial(client, liar);
         dial(client, honestHost);
         AtomicInteger advanced = new AtomicInteger();
-        BlockSync sync = new BlockSync(pipeline, client, PROTOCOL, TestLedger.MAX_TXS, h -> advanced.incrementAndGet());
+        BlockSync sync = new BlockSync(pipeline, signatures(), client, PROTOCOL, TestLedger.MAX_TXS, h -> advanced.incrementAndGet());
         closeables.add(sync);
         sync.start();
         sync.requestSync(6);
@@ -144,8 +150,8 @@ class BlockSyncTest {
         ChainStore behind = ChainStore.initGenesis(new InMemoryStore(), t.genesis);
         P2pHost client = host(2, 3);
         dial(client, honestHost);
-        BlockSync sync = new BlockSync(new CommitPipeline(behind, behind.newValidator(TestLedger.MAX_TXS)), client,
-            PROTOCOL, TestLedger.MAX_TXS, h -> { });
+        BlockSync sync = new BlockSync(new CommitPipeline(behind, behind.newValidator(TestLedger.MAX_TXS)), signatures(),
+            client, PROTOCOL, TestLedger.MAX_TXS, h -> { });
         closeables.add(sync);
         sync.start(); // nobody asks it to sync: the periodic poll finds the peer's higher head
         await(() -> behind.head().height() == 3, "the poll to find and apply the peer's blocks");
