@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -47,9 +48,20 @@ public final class LevelDbStore implements KvStore {
     private final Set<Iter> openIterators = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
-    private LevelDbStore(Path dir, DB db) {
+    private final List<String> recovery;
+
+    private LevelDbStore(Path dir, DB db, List<String> recovery) {
         this.dir = dir;
         this.db = db;
+        this.recovery = List.copyOf(recovery);
+    }
+
+    /**
+     * What opening had to repair: one line per write-ahead log whose torn last record (a write cut
+     * short by a crash, never acknowledged) was dropped. Empty after a clean shutdown.
+     */
+    public List<String> recoveryNotes() {
+        return recovery;
     }
 
     /**
@@ -76,10 +88,22 @@ public final class LevelDbStore implements KvStore {
                 // compaction CPU on every block of every level to save next to nothing.
                 .compressionType(CompressionType.NONE);
         File file = dir.toFile();
+        List<String> recovery = List.of();
         try {
-            DB db = JniDBFactory.factory.open(file, options);
+            DB db;
+            try {
+                db = JniDBFactory.factory.open(file, options);
+            } catch (IOException | DBException e) {
+                // A crash while a batch was being written leaves the log's last record cut short,
+                // which this LevelDB calls corruption; trim such a tail (only that) and try again.
+                recovery = String.valueOf(e.getMessage()).contains("Corruption") ? WalTail.trimTornTails(dir) : List.of();
+                if (recovery.isEmpty()) {
+                    throw e;
+                }
+                db = JniDBFactory.factory.open(file, options);
+            }
             startBackgroundThreadNamed(db);
-            return new LevelDbStore(dir, db);
+            return new LevelDbStore(dir, db, recovery);
         } catch (IOException | DBException e) {
             String msg = String.valueOf(e.getMessage());
             String hint = msg.contains("lock") || msg.contains("Lock")

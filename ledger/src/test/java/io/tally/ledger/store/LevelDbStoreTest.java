@@ -1,5 +1,7 @@
 package io.tally.ledger.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +72,44 @@ class LevelDbStoreTest extends KvStoreContract {
         StorageException e = assertThrows(StorageException.class, () -> LevelDbStore.open(dir));
         assertTrue(e.getMessage().contains("cannot open LevelDB at " + dir), e.getMessage());
         store = openFresh();
+    }
+
+    @Test
+    void aWriteTornByACrashIsDroppedWholeAndTheStoreStillOpens() throws IOException {
+        // A process killed while writing a large batch leaves the log's last record cut short.
+        // That batch never returned from commit, so recovery must drop it whole and open.
+        Path dir = ((LevelDbStore) store).directory();
+        try (WriteBatch wb = store.newBatch()) {
+            wb.put(Column.STATE, b(1), b(1)).commit(Durability.SYNCED);
+        }
+        byte[] big = new byte[100];
+        try (WriteBatch wb = store.newBatch()) {
+            for (int i = 0; i < 2_000; i++) {
+                wb.put(Column.SMT_NODE, new byte[] {(byte) (i >> 8), (byte) i}, big);
+            }
+            wb.put(Column.STATE, b(1), b(2));
+            wb.commit(Durability.SYNCED);
+        }
+        store.close();
+        Path log;
+        try (Stream<Path> files = Files.list(dir)) {
+            log = files.filter(p -> p.getFileName().toString().endsWith(".log"))
+                    .max(java.util.Comparator.comparing(p -> p.getFileName().toString())).orElseThrow();
+        }
+        long size = Files.size(log);
+        assertTrue(size > 200_000, "the big batch is in the log: " + size);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(size - 50_000); // inside the big batch, past its first 32 KiB fragment
+        }
+        store = LevelDbStore.open(dir);
+        assertEquals(1, ((LevelDbStore) store).recoveryNotes().size(), "the repair is reported");
+        assertArrayEquals(b(1), store.get(Column.STATE, b(1)).orElseThrow(), "the earlier batch survives");
+        assertTrue(store.get(Column.SMT_NODE, new byte[] {0, 0}).isEmpty(), "nothing of the torn batch is applied");
+        try (WriteBatch wb = store.newBatch()) {
+            wb.put(Column.STATE, b(3), b(3)).commit(Durability.SYNCED);
+        }
+        store = reopen(store);
+        assertArrayEquals(b(3), store.get(Column.STATE, b(3)).orElseThrow(), "writable and durable after recovery");
     }
 
     @Test

@@ -24,6 +24,9 @@ public final class LedgerComponent implements AutoCloseable {
 
     public static LedgerComponent open(Path dataDir, Genesis genesis) {
         LevelDbStore store = LevelDbStore.open(dataDir.resolve("ledger"));
+        for (String note : store.recoveryNotes()) {
+            LOG.warn("ledger recovered after an unclean shutdown: {}", note);
+        }
         try {
             ChainStore chain = ChainStore.initGenesis(store, genesis.toGenesisState());
             LOG.info("ledger open: chain={} genesis={} head height={} hash={}", chain.chainId(),
