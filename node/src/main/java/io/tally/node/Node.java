@@ -73,8 +73,8 @@ public final class Node implements AutoCloseable {
         started.push(gossip);
 
         // consensus is assigned below, before sync.start(): the thread start publishes it to sync
-        BlockSync sync = new BlockSync(pipeline, new BlockSignatures(mempool.signatureCache()), network.host(), network.syncProtocol(),
-            s.consensus().maxBlockTransactions(), height -> consensus.ifPresent(ConsensusComponent::chainAdvanced));
+        BlockSync sync = new BlockSync(pipeline, new BlockSignatures(mempool.signatureCache()), network.host(),
+            network.syncProtocol(), s.consensus().maxBlockTransactions(), height -> consensus.ifPresent(ConsensusComponent::chainAdvanced));
         started.push(sync);
 
         if (s.isValidator()) {

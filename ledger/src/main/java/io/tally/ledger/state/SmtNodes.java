@@ -2,6 +2,9 @@ package io.tally.ledger.state;
 
 import io.tally.crypto.Hash;
 import io.tally.crypto.Sha256;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -25,6 +28,7 @@ final class SmtNodes {
     static final int KEY_LENGTH = Long.BYTES + Hash.LENGTH;
     private static final int LEFT_VERSION = 1 + 2 * Hash.LENGTH;
     private static final int RIGHT_VERSION = LEFT_VERSION + Long.BYTES;
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private SmtNodes() {}
 
@@ -39,7 +43,7 @@ final class SmtNodes {
     /** The storage key of a node: big-endian version first, so later versions sort after earlier ones. */
     static byte[] key(long version, Hash hash) {
         byte[] k = new byte[KEY_LENGTH];
-        putLong(k, 0, version);
+        BIG_ENDIAN_LONG.set(k, 0, version);
         hash.copyTo(k, Long.BYTES);
         return k;
     }
@@ -57,8 +61,8 @@ final class SmtNodes {
         b[0] = INTERNAL;
         left.copyTo(b, 1);
         right.copyTo(b, 1 + Hash.LENGTH);
-        putLong(b, LEFT_VERSION, leftVersion);
-        putLong(b, RIGHT_VERSION, rightVersion);
+        BIG_ENDIAN_LONG.set(b, LEFT_VERSION, leftVersion);
+        BIG_ENDIAN_LONG.set(b, RIGHT_VERSION, rightVersion);
         return b;
     }
 
@@ -83,25 +87,10 @@ final class SmtNodes {
     }
 
     static long leftVersion(byte[] node) {
-        return getLong(node, LEFT_VERSION);
+        return (long) BIG_ENDIAN_LONG.get(node, LEFT_VERSION);
     }
 
     static long rightVersion(byte[] node) {
-        return getLong(node, RIGHT_VERSION);
-    }
-
-    private static void putLong(byte[] b, int off, long v) {
-        for (int i = 7; i >= 0; i--) {
-            b[off + i] = (byte) v;
-            v >>>= 8;
-        }
-    }
-
-    private static long getLong(byte[] b, int off) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (b[off + i] & 0xFF);
-        }
-        return v;
+        return (long) BIG_ENDIAN_LONG.get(node, RIGHT_VERSION);
     }
 }

@@ -163,10 +163,6 @@ public final class ConsensusComponent implements AutoCloseable {
         return mempool.hasExecutable(nonces);
     }
 
-    /**
-     * Checks every transaction signature of a block, skipping those this node already verified at
-     * admission (verify once per node), and remembers the newly verified ones.
-     */
     /** Tells the replica once per height that transactions are waiting (not once per transaction). */
     private void signalPending() {
         if (pendingSignalled.compareAndSet(false, true)) {
