@@ -53,7 +53,7 @@ public final class ChainStore implements LedgerReader {
     public static final int MAX_EVIDENCE_BYTES = 64 * 1024;
     public static final int MAX_EVIDENCE_PER_VALIDATOR_AND_HEIGHT = 8;
     public static final int MAX_EVIDENCE_PAGE = 1000;
-    /** Tree nodes kept in memory (about 100 bytes each with overhead ~20 MiB): the upper levels stay hot. */
+    /** Tree nodes below the linked upper levels kept in memory (about 100 bytes each with overhead: ~20 MiB). */
     public static final int NODE_CACHE_ENTRIES = 200_000;
     /** Flat state entries (accounts, records) kept in memory. */
     public static final int STATE_CACHE_ENTRIES = 200_000;
@@ -189,7 +189,7 @@ public final class ChainStore implements LedgerReader {
             b.put(Column.META, ChainKeys.HEAD, ChainKeys.head(height, hash));
             b.commit(Durability.SYNCED);
         }
-        nodes.addAll(result.stateUpdate());
+        nodes.advance(result.stateUpdate());
         state.apply(result.stateWrites());
         head = new Head(height, hash, header);
     }

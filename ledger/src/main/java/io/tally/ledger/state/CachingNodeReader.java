@@ -3,7 +3,9 @@ package io.tally.ledger.state;
 import io.tally.crypto.Hash;
 
 /**
- * A bounded cache in front of a node reader, keyed by node hash alone. A hash names one content;
+ * The node reader of the committed chain: the latest committed tree's upper levels linked in memory
+ * ({@link #linkedRoot}), and a bounded cache in front of the store for the nodes below them, keyed
+ * by node hash alone. A hash names one content;
  * two stored copies of a node (written at different versions) differ only in the versions they
  * record for their children, and every copy's children are stored too (nothing is pruned), so
  * whichever copy is cached serves any reader and nothing ever needs invalidating. Why not the
@@ -15,6 +17,9 @@ import io.tally.crypto.Hash;
 public final class CachingNodeReader implements NodeReader {
     private final NodeReader base;
     private final GenerationalCache<Hash, byte[]> cache;
+    private volatile Linked latest;
+
+    private record Linked(long version, TreeNode root) {}
 
     /** Holds at most {@code maxEntries} nodes. */
     public CachingNodeReader(NodeReader base, int maxEntries) {
@@ -35,9 +40,19 @@ public final class CachingNodeReader implements NodeReader {
         return n;
     }
 
-    /** Adds the nodes of an update just committed: the next block reads the top of the tree it wrote. */
-    public void addAll(UpdateResult update) {
-        cache.putAll(update.newNodes());
+    @Override
+    public TreeNode linkedRoot(long version, Hash root) {
+        Linked l = latest;
+        return l != null && l.version == version && l.root.hash.equals(root) ? l.root : null;
+    }
+
+    /**
+     * Takes the tree of an update just committed as the latest: the next block walks its linked
+     * upper levels, and its nodes below them go into the cache.
+     */
+    public void advance(UpdateResult committed) {
+        cache.putAll(committed.unlinkedNodes());
+        latest = committed.rootNode() == null ? null : new Linked(committed.version(), committed.rootNode());
     }
 
     public int size() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,18 @@ import java.util.Optional;
  * version as long as its nodes are kept; new nodes sort after old ones in the store, which keeps
  * LevelDB's compactions cheap (see docs/storage.md).
  *
+ * <p>The levels above {@link #LINK_DEPTH} are also built as linked {@link TreeNode}s: an update
+ * returns its root as one ({@link UpdateResult#rootNode()}), and a reader that hands it back for the
+ * next update ({@link NodeReader#linkedRoot}) lets that update walk the upper tree by reference.
+ * Nodes below that depth are read through the reader only, which bounds the linked tree to about
+ * 2^(LINK_DEPTH+1) nodes whatever the number of keys.
+ *
  * <p>Stateless apart from the {@link NodeReader}; thread-safe if the reader is.
  */
 public final class SparseMerkleTree {
     public static final Hash EMPTY_ROOT = Hash.ZERO;
+    /** Nodes at depths below this are linked in memory (2^16 internal nodes at most: about 30 MB). */
+    static final int LINK_DEPTH = 16;
     private static final int KEY_BITS = 256;
 
     private static final byte EMPTY = 0;
@@ -41,16 +50,19 @@ public final class SparseMerkleTree {
         this.nodes = nodes;
     }
 
-    /** A subtree: its hash, the version it is stored under and, if known, whether it is empty, a leaf or internal. */
-    private record Ref(Hash hash, long version, byte kind) {
-        static final Ref EMPTY_REF = new Ref(Hash.ZERO, 0, EMPTY);
+    /**
+     * A subtree: its hash, the version it is stored under, if known whether it is empty, a leaf or
+     * internal, and its linked node if it has one.
+     */
+    private record Ref(Hash hash, long version, byte kind, TreeNode mem) {
+        static final Ref EMPTY_REF = new Ref(Hash.ZERO, 0, EMPTY, null);
     }
 
     /** A change addressed by key hash; a null value deletes. Package-private for tests of deep paths. */
     record Change(Hash keyHash, byte[] value) {}
 
-    /** The nodes one update creates, all stored under its version. */
-    private record Sink(long version, Map<Hash, byte[]> out) {}
+    /** The nodes one update creates, all stored under its version, and those of them not linked. */
+    private record Sink(long version, Map<Hash, byte[]> out, Map<Hash, byte[]> unlinked) {}
 
     /**
      * Applies {@code writes} (at most one per key, any order) to the tree with root {@code root}
@@ -81,14 +93,25 @@ public final class SparseMerkleTree {
                 throw new IllegalArgumentException("two writes for the same state key in one update");
             }
         }
-        Sink s = new Sink(version, new LinkedHashMap<>());
-        Ref r = update(empty ? Ref.EMPTY_REF : new Ref(root, rootVersion, UNKNOWN), 0, ch, 0, ch.length, s);
-        if (r.kind != EMPTY && !s.out.containsKey(r.hash)) {
-            // An unchanged root is stored again under the new version, so that the tree as of any
-            // version is at (version, root) and a block's state is found from its height alone.
-            s.out.put(r.hash, load(r.hash, r.version));
+        Sink s = new Sink(version, new LinkedHashMap<>(), new HashMap<>());
+        Ref r = update(empty ? Ref.EMPTY_REF : rootRef(root, rootVersion), 0, ch, 0, ch.length, s);
+        if (r.kind == EMPTY) {
+            return new UpdateResult(r.hash, version, s.out, s.unlinked, null);
         }
-        return new UpdateResult(r.hash, version, s.out);
+        TreeNode rootNode = r.mem != null ? r.mem : new TreeNode(r.hash, r.version, load(r.hash, r.version), null, null);
+        // An unchanged root is stored again under the new version, so that the tree as of any
+        // version is at (version, root) and a block's state is found from its height alone.
+        s.out.putIfAbsent(r.hash, rootNode.encoded);
+        return new UpdateResult(r.hash, version, s.out, s.unlinked, rootNode);
+    }
+
+    /** The root as a linked node: the reader's if it keeps this tree linked, else a new one. */
+    private Ref rootRef(Hash root, long version) {
+        TreeNode n = nodes.linkedRoot(version, root);
+        if (n == null || !n.hash.equals(root)) {
+            n = new TreeNode(root, version, load(root, version), null, null);
+        }
+        return new Ref(root, version, kindOf(n.encoded), n);
     }
 
     private Ref update(Ref node, int depth, Change[] ch, int lo, int hi, Sink s) {
@@ -98,21 +121,47 @@ public final class SparseMerkleTree {
         if (node.kind == EMPTY) {
             return build(depth, puts(ch, lo, hi, null), s);
         }
-        byte[] bytes = load(node.hash, node.version);
+        byte[] bytes = bytesOf(node);
         if (SmtNodes.isLeaf(bytes)) {
             Change existing = new Change(SmtNodes.leafKey(bytes), SmtNodes.leafValue(bytes));
             return build(depth, puts(ch, lo, hi, existing), s);
         }
         checkDepth(depth);
-        Ref left = child(SmtNodes.left(bytes), SmtNodes.leftVersion(bytes));
-        Ref right = child(SmtNodes.right(bytes), SmtNodes.rightVersion(bytes));
         int mid = split(ch, lo, hi, depth);
+        Ref left = child(node.mem, bytes, false, depth + 1, lo < mid);
+        Ref right = child(node.mem, bytes, true, depth + 1, mid < hi);
         Ref nl = update(left, depth + 1, ch, lo, mid, s);
         Ref nr = update(right, depth + 1, ch, mid, hi, s);
         if (nl.hash.equals(left.hash) && nr.hash.equals(right.hash)) {
-            return new Ref(node.hash, node.version, INTERNAL);
+            return new Ref(node.hash, node.version, INTERNAL, node.mem);
         }
-        return join(nl, nr, s);
+        return join(nl, nr, depth, s);
+    }
+
+    /**
+     * A child of an internal node: its linked node if the parent has it; otherwise, if the update
+     * is about to descend into it and it is within the linked depth, read and linked to the parent.
+     */
+    private Ref child(TreeNode parent, byte[] parentBytes, boolean right, int depth, boolean descend) {
+        TreeNode linked = parent == null ? null : right ? parent.right : parent.left;
+        if (linked != null) {
+            return new Ref(linked.hash, linked.version, kindOf(linked.encoded), linked);
+        }
+        Hash h = right ? SmtNodes.right(parentBytes) : SmtNodes.left(parentBytes);
+        if (h.equals(Hash.ZERO)) {
+            return Ref.EMPTY_REF;
+        }
+        long v = right ? SmtNodes.rightVersion(parentBytes) : SmtNodes.leftVersion(parentBytes);
+        if (!descend || parent == null || depth >= LINK_DEPTH) {
+            return new Ref(h, v, UNKNOWN, null);
+        }
+        TreeNode n = new TreeNode(h, v, load(h, v), null, null);
+        if (right) {
+            parent.right = n;
+        } else {
+            parent.left = n;
+        }
+        return new Ref(h, v, kindOf(n.encoded), n);
     }
 
     /** The puts among ch[lo, hi) plus {@code existing} unless a change overrides it, sorted. */
@@ -149,16 +198,15 @@ public final class SparseMerkleTree {
         if (n == 1) {
             Change leaf = c[lo];
             Hash h = SmtNodes.leafHash(leaf.keyHash, Sha256.hash(leaf.value));
-            s.out.put(h, SmtNodes.encodeLeaf(leaf.keyHash, leaf.value));
-            return new Ref(h, s.version, LEAF);
+            return stored(h, LEAF, SmtNodes.encodeLeaf(leaf.keyHash, leaf.value), depth, null, null, s);
         }
         checkDepth(depth);
         int mid = split(c, lo, hi, depth);
-        return join(build(depth + 1, c, lo, mid, s), build(depth + 1, c, mid, hi, s), s);
+        return join(build(depth + 1, c, lo, mid, s), build(depth + 1, c, mid, hi, s), depth, s);
     }
 
-    /** The parent of two subtrees, collapsing a lone leaf upwards so the tree stays canonical. */
-    private Ref join(Ref l, Ref r, Sink s) {
+    /** The parent at {@code depth} of two subtrees, collapsing a lone leaf upwards so the tree stays canonical. */
+    private Ref join(Ref l, Ref r, int depth, Sink s) {
         if (l.kind == EMPTY && r.kind == EMPTY) {
             return Ref.EMPTY_REF;
         }
@@ -169,19 +217,33 @@ public final class SparseMerkleTree {
             return l;
         }
         Hash h = SmtNodes.internalHash(l.hash, r.hash);
-        s.out.put(h, SmtNodes.encodeInternal(l.hash, l.version, r.hash, r.version));
-        return new Ref(h, s.version, INTERNAL);
+        byte[] bytes = SmtNodes.encodeInternal(l.hash, l.version, r.hash, r.version);
+        boolean linkChildren = depth + 1 < LINK_DEPTH;
+        return stored(h, INTERNAL, bytes, depth, linkChildren ? l.mem : null, linkChildren ? r.mem : null, s);
+    }
+
+    /** A node this update creates: stored under its version, and linked if within the linked depth. */
+    private static Ref stored(Hash h, byte kind, byte[] bytes, int depth, TreeNode left, TreeNode right, Sink s) {
+        s.out.put(h, bytes);
+        TreeNode mem = null;
+        if (depth < LINK_DEPTH) {
+            mem = new TreeNode(h, s.version, bytes, left, right);
+        } else {
+            s.unlinked.put(h, bytes);
+        }
+        return new Ref(h, s.version, kind, mem);
     }
 
     private byte kindOf(Ref r) {
-        if (r.kind != UNKNOWN) {
-            return r.kind;
-        }
-        return SmtNodes.isLeaf(load(r.hash, r.version)) ? LEAF : INTERNAL;
+        return r.kind != UNKNOWN ? r.kind : kindOf(bytesOf(r));
     }
 
-    private static Ref child(Hash h, long version) {
-        return h.equals(Hash.ZERO) ? Ref.EMPTY_REF : new Ref(h, version, UNKNOWN);
+    private static byte kindOf(byte[] bytes) {
+        return SmtNodes.isLeaf(bytes) ? LEAF : INTERNAL;
+    }
+
+    private byte[] bytesOf(Ref r) {
+        return r.mem != null ? r.mem.encoded : load(r.hash, r.version);
     }
 
     /** First index in [lo, hi) whose key has bit {@code depth} set (keys are sorted). */
@@ -220,20 +282,17 @@ public final class SparseMerkleTree {
     }
 
     Optional<byte[]> getHashed(Hash root, long version, Hash k) {
-        Hash cur = root;
-        long v = version;
+        Walk w = new Walk(root, version);
         for (int depth = 0; ; depth++) {
-            if (cur.equals(Hash.ZERO)) {
+            byte[] n = w.node();
+            if (n == null) {
                 return Optional.empty();
             }
-            byte[] n = load(cur, v);
             if (SmtNodes.isLeaf(n)) {
                 return SmtNodes.leafKey(n).equals(k) ? Optional.of(SmtNodes.leafValue(n)) : Optional.empty();
             }
             checkDepth(depth);
-            boolean right = k.bit(depth);
-            cur = right ? SmtNodes.right(n) : SmtNodes.left(n);
-            v = right ? SmtNodes.rightVersion(n) : SmtNodes.leftVersion(n);
+            w.down(n, k.bit(depth));
         }
     }
 
@@ -244,21 +303,49 @@ public final class SparseMerkleTree {
 
     StateProof proveHashed(Hash root, long version, Hash k) {
         List<Hash> siblings = new ArrayList<>();
-        Hash cur = root;
-        long v = version;
+        Walk w = new Walk(root, version);
         for (int depth = 0; ; depth++) {
-            if (cur.equals(Hash.ZERO)) {
+            byte[] n = w.node();
+            if (n == null) {
                 return StateProof.absentAtEmpty(siblings);
             }
-            byte[] n = load(cur, v);
             if (SmtNodes.isLeaf(n)) {
                 return StateProof.atLeaf(SmtNodes.leafKey(n), Sha256.hash(SmtNodes.leafValue(n)), siblings);
             }
             checkDepth(depth);
             boolean right = k.bit(depth);
             siblings.add(right ? SmtNodes.left(n) : SmtNodes.right(n));
-            cur = right ? SmtNodes.right(n) : SmtNodes.left(n);
-            v = right ? SmtNodes.rightVersion(n) : SmtNodes.leftVersion(n);
+            w.down(n, right);
+        }
+    }
+
+    /** A read-only walk from a root towards a key: by link while there are links, else through the reader. */
+    private final class Walk {
+        private Hash hash;
+        private long version;
+        private TreeNode mem;
+
+        Walk(Hash root, long version) {
+            this.hash = root;
+            this.version = version;
+            this.mem = root.equals(Hash.ZERO) ? null : nodes.linkedRoot(version, root);
+            if (mem != null && !mem.hash.equals(root)) {
+                mem = null;
+            }
+        }
+
+        /** The current node's bytes, or null at an empty subtree. */
+        byte[] node() {
+            if (hash.equals(Hash.ZERO)) {
+                return null;
+            }
+            return mem != null ? mem.encoded : load(hash, version);
+        }
+
+        void down(byte[] internal, boolean right) {
+            hash = right ? SmtNodes.right(internal) : SmtNodes.left(internal);
+            version = right ? SmtNodes.rightVersion(internal) : SmtNodes.leftVersion(internal);
+            mem = mem == null ? null : right ? mem.right : mem.left;
         }
     }
 }

@@ -11,10 +11,15 @@ import java.util.Map;
  * that version (the root is among them unless the tree is empty, so the tree as of a version is
  * always found at {@code (version, root)}). Put them into the block's batch with {@link #writeTo}
  * so the state change commits atomically with the block.
+ *
+ * <p>{@code rootNode} is the new tree's upper levels, linked in memory (null for the empty tree);
+ * {@code unlinkedNodes} are the new nodes below those levels, which a cache should hold instead.
  */
-public record UpdateResult(Hash root, long version, Map<Hash, byte[]> newNodes) {
+public record UpdateResult(Hash root, long version, Map<Hash, byte[]> newNodes, Map<Hash, byte[]> unlinkedNodes,
+        TreeNode rootNode) {
     public UpdateResult {
         newNodes = Collections.unmodifiableMap(newNodes);
+        unlinkedNodes = Collections.unmodifiableMap(unlinkedNodes);
     }
 
     public void writeTo(WriteBatch batch) {

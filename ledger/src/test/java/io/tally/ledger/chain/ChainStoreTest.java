@@ -3,6 +3,7 @@ package io.tally.ledger.chain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,9 @@ class ChainStoreTest {
             ChainStore chain = ChainStore.initGenesis(store, t.genesis);
             b1 = t.commitNext(chain, List.of(pay, tooMuch));
             b2 = t.commitNext(chain, List.of(rec));
+            // the head's tree is linked in memory after a commit; after the reopen below it is read from the store
+            assertNotNull(chain.nodeReader().linkedRoot(2, b2.header().stateRoot()));
+            assertTrue(chain.proveState(StateKey.account(alice.address()), 2).verify());
         }
         try (KvStore store = LevelDbStore.open(dir)) {
             ChainStore chain = ChainStore.open(store);

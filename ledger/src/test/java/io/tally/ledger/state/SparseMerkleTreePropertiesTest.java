@@ -26,25 +26,36 @@ import net.jqwik.api.constraints.Size;
 /** Properties of the state tree against the brute-force {@link ReferenceTree}. */
 class SparseMerkleTreePropertiesTest {
 
-    /** A tree with every node ever written kept in a map (the store of these tests). */
+    /**
+     * A tree with every node ever written kept in a map (the store of these tests), updated twice
+     * in lockstep: once walking the previous tree's linked nodes (as the chain does), once reading
+     * every node from the store. Both must write exactly the same nodes; reads use the linked one.
+     */
     private static final class Fixture {
-        final MemoryNodeStore nodes = new MemoryNodeStore();
+        final MemoryNodeStore nodes = new MemoryNodeStore(true);
         final SparseMerkleTree tree = new SparseMerkleTree(nodes);
+        final MemoryNodeStore plainNodes = new MemoryNodeStore();
+        final SparseMerkleTree plainTree = new SparseMerkleTree(plainNodes);
         Hash root = SparseMerkleTree.EMPTY_ROOT;
         long version = -1;
 
         void apply(List<StateWrite> writes) {
-            UpdateResult r = tree.update(root, version, writes, version + 1);
-            nodes.add(r);
-            root = r.root();
-            version = r.version();
+            record(tree.update(root, version, writes, version + 1), plainTree.update(root, version, writes, version + 1));
         }
 
         void applyHashed(List<Change> changes) {
-            UpdateResult r = tree.updateHashed(root, version, changes.toArray(new Change[0]), version + 1);
-            nodes.add(r);
-            root = r.root();
-            version = r.version();
+            record(tree.updateHashed(root, version, changes.toArray(new Change[0]), version + 1),
+                    plainTree.updateHashed(root, version, changes.toArray(new Change[0]), version + 1));
+        }
+
+        private void record(UpdateResult linked, UpdateResult plain) {
+            assertEquals(plain.root(), linked.root());
+            assertEquals(plain.newNodes().keySet(), linked.newNodes().keySet());
+            plain.newNodes().forEach((h, b) -> assertArrayEquals(b, linked.newNodes().get(h), "node " + h));
+            nodes.add(linked);
+            plainNodes.add(plain);
+            root = linked.root();
+            version = linked.version();
         }
     }
 
