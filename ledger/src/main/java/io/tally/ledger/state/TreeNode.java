@@ -28,14 +28,4 @@ public final class TreeNode {
         this.left = left;
         this.right = right;
     }
-
-    /** The node's hash. */
-    public Hash hash() {
-        return hash;
-    }
-
-    /** The version (block height) the node is stored under. */
-    public long version() {
-        return version;
-    }
 }
