@@ -11,13 +11,19 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
- * Trims the one kind of damage a crash leaves in LevelDB's write-ahead log: a last record cut
- * short because the process died while writing it. Such a record belongs to a batch whose commit
- * never returned, so dropping it loses nothing acknowledged. The LevelDB inside leveldbjni 1.8
- * reports it as corruption ("bad record length", "partial record without end") and, with
- * paranoid checks on, refuses to open; later LevelDB versions treat it as the end of the log, which
- * is what this does before LevelDB reads the file. Anything else (a bad checksum, a broken
- * fragment sequence) is left alone for LevelDB to report: that is real corruption.
+ * Trims the one kind of damage a crash leaves in LevelDB's write-ahead log: a last record the
+ * process died while writing. Such a record belongs to a batch whose commit never returned, so
+ * dropping it loses nothing acknowledged. It takes two forms. The LevelDB inside leveldbjni 1.8
+ * writes its log through a memory map that it extends ahead of the data, so after a kill the file
+ * ends in zeros: a record whose header was copied but not all of its payload fails its checksum,
+ * with its payload's end and everything after it still zero ("checksum mismatch"). Where the file
+ * was not extended, the record is cut short by the end of the file ("bad record length", "partial
+ * record without end"). With paranoid checks on, LevelDB refuses to open in both cases; this
+ * drops such a record (and the zeros) before LevelDB reads the file, as RocksDB's
+ * kTolerateCorruptedTailRecords recovery does. Anything else (a bad checksum with data after it, a
+ * broken fragment sequence) is left alone for LevelDB to report: that is real corruption. The
+ * price: damage to the very last record after it was synced that happened to zero its end would
+ * also be taken for a torn write, and that block fetched again from peers.
  *
  * <p>Log format (LevelDB's doc/log_format.md): 32 KiB blocks of records
  * {@code masked crc32c (4, LE) ‖ length (2, LE) ‖ type (1) ‖ payload}; a block's last < 7 bytes are
@@ -57,10 +63,16 @@ final class WalTail {
 
     /**
      * The length {@code log} should have: the end of its last complete logical record when all that
-     * follows is a record cut short by the end of the file; otherwise its whole length.
+     * follows is a record torn by a crash (cut short by the end of the file, or failing its checksum
+     * with its end and all after it zero) or an unfinished fragment sequence; otherwise its whole
+     * length.
      */
     static int intactLength(byte[] log) {
         int n = log.length;
+        int dataEnd = n;
+        while (dataEnd > 0 && log[dataEnd - 1] == 0) {
+            dataEnd--;
+        }
         int pos = 0;
         int lastComplete = 0;
         boolean inFragment = false;
@@ -73,7 +85,8 @@ final class WalTail {
                 pos += blockLeft;
                 continue;
             }
-            if (pos == n) {
+            if (pos >= dataEnd) {
+                // the end of the file, or the zeros the writer's memory map extended it by
                 return inFragment ? lastComplete : n;
             }
             if (pos + HEADER > n) {
@@ -89,7 +102,8 @@ final class WalTail {
                 return lastComplete; // payload cut short
             }
             if (!checksumMatches(log, pos, length)) {
-                return n;
+                // torn in the map: its payload's end, and everything after it, still zeros
+                return end > dataEnd ? lastComplete : n;
             }
             switch (type) {
                 case FULL -> {

@@ -83,4 +83,33 @@ class WalTailTest {
         damaged[WalTail.BLOCK + 100] ^= 0x10; // inside a record in the second block, with more records after it
         assertEquals(damaged.length, WalTail.intactLength(damaged));
     }
+
+    @Test
+    void aRecordTornInTheMemoryMapIsDroppedLikeACutOne() {
+        // the writer maps the file ahead of the data: a kill mid-copy leaves the header, part of the
+        // payload and zeros up to the mapped end
+        for (int missing : new int[] {1, 150, 3_000, 2 * WalTail.BLOCK + 5}) {
+            byte[] torn = Arrays.copyOf(log, log.length + 40_000);
+            Arrays.fill(torn, log.length - missing, log.length, (byte) 0);
+            int keep = WalTail.intactLength(torn);
+            assertEquals(WalTail.intactLength(Arrays.copyOf(log, log.length - missing)), keep, "missing " + missing);
+            assertTrue(keep < log.length - missing && keep > 0, "missing " + missing + ": kept " + keep);
+        }
+    }
+
+    @Test
+    void zerosAfterTheLastCompleteRecordAreLeftForLevelDbToSkip() {
+        byte[] mapped = Arrays.copyOf(log, log.length + 70_000);
+        assertEquals(mapped.length, WalTail.intactLength(mapped));
+    }
+
+    @Test
+    void aDamagedLastRecordThatDoesNotEndInZerosIsLeftAlone() {
+        assertTrue(log[log.length - 1] != 0, "the log's last byte is random data");
+        byte[] damaged = log.clone();
+        damaged[damaged.length - 20] ^= 0x01;
+        assertEquals(damaged.length, WalTail.intactLength(damaged));
+        byte[] mapped = Arrays.copyOf(damaged, damaged.length + 5_000);
+        assertEquals(mapped.length, WalTail.intactLength(mapped), "zeros after it do not make it torn");
+    }
 }
