@@ -5,14 +5,12 @@ import io.tally.crypto.Hash;
 /**
  * The node reader of the committed chain: the latest committed tree's upper levels linked in memory
  * ({@link #linkedRoot}), and a bounded cache in front of the store for the nodes below them, keyed
- * by node hash alone. A hash names one content;
- * two stored copies of a node (written at different versions) differ only in the versions they
- * record for their children, and every copy's children are stored too (nothing is pruned), so
- * whichever copy is cached serves any reader and nothing ever needs invalidating. Why not the
- * store's exact (version, hash) key: a composite key costs an object and a pointer chase per probe,
- * and this map is probed for every node an update visits (measured: an eighth of the validation
- * thread in Key.equals). A pruner will have to clear the cache after deleting nodes.
- * Thread-safe.
+ * by node hash alone. A hash names one content; two stored copies of a node (written at different
+ * versions) differ only in the versions they record for their children, and every copy's children
+ * are stored too (nothing is pruned), so whichever copy is cached serves any reader and nothing ever
+ * needs invalidating. Why not the store's exact (version, hash) key: a composite key costs an object
+ * and a pointer chase per probe (measured: an eighth of the validation thread in Key.equals). A
+ * pruner will have to clear the cache after deleting nodes. Thread-safe.
  */
 public final class CachingNodeReader implements NodeReader {
     private final NodeReader base;

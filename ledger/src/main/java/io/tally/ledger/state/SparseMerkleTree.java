@@ -107,11 +107,17 @@ public final class SparseMerkleTree {
 
     /** The root as a linked node: the reader's if it keeps this tree linked, else a new one. */
     private Ref rootRef(Hash root, long version) {
-        TreeNode n = nodes.linkedRoot(version, root);
-        if (n == null || !n.hash.equals(root)) {
+        TreeNode n = linkedRoot(root, version);
+        if (n == null) {
             n = new TreeNode(root, version, load(root, version), null, null);
         }
         return new Ref(root, version, kindOf(n.encoded), n);
+    }
+
+    /** The reader's linked root of the non-empty tree {@code (version, root)}, if it has one for exactly that root. */
+    private TreeNode linkedRoot(Hash root, long version) {
+        TreeNode n = nodes.linkedRoot(version, root);
+        return n != null && n.hash.equals(root) ? n : null;
     }
 
     private Ref update(Ref node, int depth, Change[] ch, int lo, int hi, Sink s) {
@@ -328,10 +334,7 @@ public final class SparseMerkleTree {
         Walk(Hash root, long version) {
             this.hash = root;
             this.version = version;
-            this.mem = root.equals(Hash.ZERO) ? null : nodes.linkedRoot(version, root);
-            if (mem != null && !mem.hash.equals(root)) {
-                mem = null;
-            }
+            this.mem = root.equals(Hash.ZERO) ? null : linkedRoot(root, version);
         }
 
         /** The current node's bytes, or null at an empty subtree. */

@@ -57,8 +57,8 @@ public final class LevelDbStore implements KvStore {
     }
 
     /**
-     * What opening had to repair: one line per write-ahead log whose torn last record (a write cut
-     * short by a crash, never acknowledged) was dropped. Empty after a clean shutdown.
+     * What opening had to repair: one line per write-ahead log whose torn last record (a write a
+     * crash interrupted, never acknowledged) was dropped. Empty after a clean shutdown.
      */
     public List<String> recoveryNotes() {
         return recovery;
@@ -94,8 +94,8 @@ public final class LevelDbStore implements KvStore {
             try {
                 db = JniDBFactory.factory.open(file, options);
             } catch (IOException | DBException e) {
-                // A crash while a batch was being written leaves the log's last record cut short,
-                // which this LevelDB calls corruption; trim such a tail (only that) and try again.
+                // A crash while a batch was being written leaves the log's last record torn, which
+                // this LevelDB calls corruption; trim such a tail (only that) and try again.
                 recovery = String.valueOf(e.getMessage()).contains("Corruption") ? WalTail.trimTornTails(dir) : List.of();
                 if (recovery.isEmpty()) {
                     throw e;

@@ -55,7 +55,7 @@ final class WalTail {
                     ch.force(true);
                 }
                 trimmed.add(log.getFileName() + ": dropped the last " + (bytes.length - keep)
-                        + " bytes, a write cut short (a batch that was never committed)");
+                        + " bytes, a write torn by a crash (a batch that was never committed)");
             }
         }
         return trimmed;

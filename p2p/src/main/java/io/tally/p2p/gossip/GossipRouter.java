@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * Gossipsub v1.1 router without peer scoring (the allowlist already bounds who may speak): mesh
  * per topic kept between D_lo and D_hi by a heartbeat, GRAFT/PRUNE with backoff honoured in both
  * directions, IHAVE/IWANT over a message cache, a seen-cache, StrictSign or StrictNoSign,
- * flood-publishing of our own messages, and application validation. All methods run on the host's single protocol thread.
+ * flood-publishing of our own messages, and application validation. All methods run on the host's
+ * single protocol thread.
  */
 public final class GossipRouter {
     public static final String PROTOCOL_ID = "/meshsub/1.1.0";
