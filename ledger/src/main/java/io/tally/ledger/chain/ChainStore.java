@@ -24,6 +24,7 @@ import io.tally.ledger.state.SparseMerkleTree;
 import io.tally.ledger.state.StateKey;
 import io.tally.ledger.state.StateProof;
 import io.tally.ledger.state.StateWrite;
+import io.tally.ledger.state.UnflushedNodes;
 import io.tally.ledger.state.UpdateResult;
 import io.tally.ledger.store.Column;
 import io.tally.ledger.store.Durability;
@@ -37,14 +38,19 @@ import io.tally.ledger.tx.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The committed chain on a {@link KvStore}. Every block commit is ONE synced write batch holding
- * the block, its certificate, receipts, transaction locations, the flat state changes, the new
- * state tree nodes, the state root by height and the head pointer, so after a crash the store
- * holds either all of a block or none of it. The store is bound to one genesis.
+ * the block, its certificate, receipts, transaction locations, the flat state changes, the state
+ * root by height and the head pointer, so after a crash the store holds either all of a block or
+ * none of it. The state tree's nodes are derived from the flat state and written only at tree
+ * flushes ({@link TreeFlushPolicy}), in the batch of the block that triggers one; each block in
+ * between also records which state keys it changed, and {@link #open} rebuilds the tree from the
+ * last flushed one with them (docs/storage.md, "Tree flushes"). The store is bound to one genesis.
  *
  * <p>Thread-safety: {@link #commit} is serialised; reads may run concurrently with it. The caller
  * owns the {@link KvStore} and closes it.
@@ -62,18 +68,25 @@ public final class ChainStore implements LedgerReader {
     private final String chainId;
     private final Hash genesisHash;
     private final ValidatorSet validators;
+    private final TreeFlushPolicy flushPolicy;
+    private final UnflushedNodes unflushed = new UnflushedNodes();
     private final CachingNodeReader nodes;
     private final CachingStateReader state;
     private volatile Head head;
+    /** The height of the last tree flush; written only by {@link #commit}. */
+    private long flushedHeight;
 
-    private ChainStore(KvStore store, String chainId, Hash genesisHash, ValidatorSet validators, Head head) {
+    private ChainStore(KvStore store, String chainId, Hash genesisHash, ValidatorSet validators, Head head,
+            TreeFlushPolicy flushPolicy, long flushedHeight) {
         this.store = store;
         this.chainId = chainId;
         this.genesisHash = genesisHash;
         this.validators = validators;
-        this.nodes = new CachingNodeReader(new KvNodeReader(store), NODE_CACHE_ENTRIES);
+        this.flushPolicy = flushPolicy;
+        this.nodes = new CachingNodeReader(new KvNodeReader(store), NODE_CACHE_ENTRIES, unflushed);
         this.state = new CachingStateReader(new KvStateReader(store), STATE_CACHE_ENTRIES);
         this.head = head;
+        this.flushedHeight = flushedHeight;
     }
 
     /**
@@ -83,6 +96,11 @@ public final class ChainStore implements LedgerReader {
      * @throws StorageException if the store belongs to another genesis or another schema version
      */
     public static ChainStore initGenesis(KvStore store, GenesisState genesis) {
+        return initGenesis(store, genesis, TreeFlushPolicy.DEFAULT);
+    }
+
+    /** {@link #initGenesis(KvStore, GenesisState)} flushing the state tree by {@code flushPolicy}. */
+    public static ChainStore initGenesis(KvStore store, GenesisState genesis, TreeFlushPolicy flushPolicy) {
         StoreSchema.checkOrInit(store);
         GenesisState.Built built = genesis.build();
         Hash hash = built.block().hash();
@@ -96,7 +114,7 @@ public final class ChainStore implements LedgerReader {
                         + stored + ", but the genesis given describes chain '" + genesis.chainId() + "' with genesis "
                         + hash + "; use the matching genesis file or an empty data directory");
             }
-            return open(store);
+            return open(store, flushPolicy);
         }
         Block block = built.block();
         try (WriteBatch b = store.newBatch()) {
@@ -105,11 +123,13 @@ public final class ChainStore implements LedgerReader {
             b.put(Column.META, ChainKeys.GENESIS_HASH, hash.bytes());
             b.put(Column.BLOCK_BY_HEIGHT, ChainKeys.height(0), block.encode());
             b.put(Column.HEIGHT_BY_HASH, hash.bytes(), ChainKeys.height(0));
-            writeState(b, genesis.stateWrites(), built.state(), 0);
+            writeFlatState(b, genesis.stateWrites(), built.state().root(), 0);
+            built.state().writeTo(b);
+            b.put(Column.META, ChainKeys.TREE_FLUSHED, ChainKeys.height(0));
             b.put(Column.META, ChainKeys.HEAD, ChainKeys.head(0, hash));
             b.commit(Durability.SYNCED);
         }
-        return open(store);
+        return open(store, flushPolicy);
     }
 
     /**
@@ -118,7 +138,15 @@ public final class ChainStore implements LedgerReader {
      * @throws StorageException if the store has no genesis or is malformed
      */
     public static ChainStore open(KvStore store) {
-        StoreSchema.checkOrInit(store);
+        return open(store, TreeFlushPolicy.DEFAULT);
+    }
+
+    /**
+     * {@link #open(KvStore)} flushing the state tree by {@code flushPolicy}. Rebuilds the tree of
+     * the blocks since the last flush in memory; upgrades a schema-2 store in place.
+     */
+    public static ChainStore open(KvStore store, TreeFlushPolicy flushPolicy) {
+        int schema = StoreSchema.checkOrInit(store);
         byte[] genesis = store.get(Column.META, ChainKeys.GENESIS_HASH).orElseThrow(() ->
                 new StorageException("the data directory has no chain yet; initialise it from a genesis file"));
         String chainId = new String(store.get(Column.META, ChainKeys.CHAIN_ID)
@@ -141,7 +169,59 @@ public final class ChainStore implements LedgerReader {
             throw new StorageException("the head pointer names block " + hash + " but block " + height + " is "
                     + block.hash() + "; the data directory is corrupt");
         }
-        return new ChainStore(store, chainId, Hash.of(genesis), validators, new Head(height, hash, block.header()));
+        long flushed;
+        if (schema == StoreSchema.UPGRADABLE_VERSION) {
+            // Schema 2 wrote every block's tree with the block: all of them are flushed.
+            try (WriteBatch b = store.newBatch()) {
+                b.put(Column.META, ChainKeys.TREE_FLUSHED, ChainKeys.height(height));
+                StoreSchema.stamp(b);
+                b.commit(Durability.SYNCED);
+            }
+            flushed = height;
+        } else {
+            flushed = ChainKeys.decodeHeight(store.get(Column.META, ChainKeys.TREE_FLUSHED)
+                    .orElseThrow(() -> missing("tree flush height")));
+            if (flushed > height) {
+                throw new StorageException("the state tree is flushed at block " + flushed + " but the head is block "
+                        + height + "; the data directory is corrupt");
+            }
+        }
+        ChainStore chain = new ChainStore(store, chainId, Hash.of(genesis), validators,
+                new Head(height, hash, block.header()), flushPolicy, flushed);
+        chain.rebuildTree();
+        return chain;
+    }
+
+    /**
+     * Rebuilds in memory the tree of the head from the last flushed tree and the keys the blocks
+     * since changed, at their values in the flat state (which is the head's), and checks the root
+     * against the head's header.
+     */
+    private void rebuildTree() {
+        Head h = head;
+        if (flushedHeight == h.height()) {
+            return;
+        }
+        Set<StateKey> keys = new HashSet<>();
+        for (long x = flushedHeight + 1; x <= h.height(); x++) {
+            long at = x;
+            byte[] record = store.get(Column.STATE_CHANGES, ChainKeys.height(x))
+                    .orElseThrow(() -> missing("list of state keys changed by block " + at));
+            keys.addAll(ChainKeys.decodeChangedKeys(x, record));
+        }
+        List<StateWrite> writes = new ArrayList<>(keys.size());
+        for (StateKey k : keys) {
+            writes.add(store.get(Column.STATE, k.bytes()).map(v -> StateWrite.put(k, v)).orElseGet(() -> StateWrite.delete(k)));
+        }
+        Hash flushedRoot = stateRoot(flushedHeight).orElseThrow(() -> missing("state root of block " + flushedHeight));
+        UpdateResult r = new SparseMerkleTree(nodes).update(flushedRoot, flushedHeight, writes, h.height());
+        if (!r.root().equals(h.header().stateRoot())) {
+            throw new StorageException("the state tree rebuilt from block " + flushedHeight + " with the changes of blocks "
+                    + (flushedHeight + 1) + ".." + h.height() + " has root " + r.root() + " but block " + h.height()
+                    + " has state root " + h.header().stateRoot() + "; the data directory is corrupt");
+        }
+        unflushed.addAll(r.newNodes());
+        nodes.advance(r);
     }
 
     private static StorageException missing(String what) {
@@ -175,6 +255,9 @@ public final class ChainStore implements LedgerReader {
         certificate.verifyFor(chainId, validators, header.height(), hash);
 
         long height = header.height();
+        UpdateResult update = result.stateUpdate();
+        unflushed.addAll(update.newNodes());
+        boolean flush = flushPolicy.due(unflushed.size(), height - flushedHeight);
         try (WriteBatch b = store.newBatch()) {
             b.put(Column.BLOCK_BY_HEIGHT, ChainKeys.height(height), block.encode());
             b.put(Column.CERT_BY_HEIGHT, ChainKeys.height(height), certificate.encode());
@@ -185,19 +268,29 @@ public final class ChainStore implements LedgerReader {
                 b.put(Column.TX_LOCATION, txs.get(i).hash().bytes(), loc);
                 b.put(Column.RECEIPT, loc, result.receipts().get(i).encode());
             }
-            writeState(b, result.stateWrites(), result.stateUpdate(), height);
+            writeFlatState(b, result.stateWrites(), update.root(), height);
+            if (flush) {
+                unflushed.writeReachable(update.root(), height, flushedHeight, b);
+                for (long x = flushedHeight + 1; x < height; x++) {
+                    b.delete(Column.STATE_CHANGES, ChainKeys.height(x));
+                }
+                b.put(Column.META, ChainKeys.TREE_FLUSHED, ChainKeys.height(height));
+            } else {
+                b.put(Column.STATE_CHANGES, ChainKeys.height(height), ChainKeys.changedKeys(result.stateWrites()));
+            }
             b.put(Column.META, ChainKeys.HEAD, ChainKeys.head(height, hash));
             b.commit(Durability.SYNCED);
         }
-        nodes.advance(result.stateUpdate());
+        if (flush) {
+            unflushed.flushed();
+            flushedHeight = height;
+        }
+        nodes.advance(update);
         state.apply(result.stateWrites());
         head = new Head(height, hash, header);
     }
 
-    private static void writeState(WriteBatch b, List<StateWrite> writes, UpdateResult update, long height) {
-        if (update.version() != height) {
-            throw new IllegalArgumentException("state tree version " + update.version() + " for block " + height);
-        }
+    private static void writeFlatState(WriteBatch b, List<StateWrite> writes, Hash root, long height) {
         for (StateWrite w : writes) {
             if (w.isDelete()) {
                 b.delete(Column.STATE, w.key().bytes());
@@ -205,8 +298,7 @@ public final class ChainStore implements LedgerReader {
                 b.put(Column.STATE, w.key().bytes(), w.value());
             }
         }
-        update.writeTo(b);
-        b.put(Column.STATE_ROOT, ChainKeys.height(height), update.root().bytes());
+        b.put(Column.STATE_ROOT, ChainKeys.height(height), root.bytes());
     }
 
     /**
@@ -246,7 +338,7 @@ public final class ChainStore implements LedgerReader {
         return state;
     }
 
-    /** The persisted state tree nodes, for execution and proofs. */
+    /** The committed state tree (the head's and, until the next tree flush, recent ones), for execution. */
     public NodeReader nodeReader() {
         return nodes;
     }
@@ -384,12 +476,12 @@ public final class ChainStore implements LedgerReader {
     }
 
     @Override
-    public ProvenState proveState(StateKey key, long height) {
-        Hash root = stateRoot(height).orElseThrow(() ->
-                new IllegalArgumentException("height " + height + " is not committed (head is " + head.height() + ")"));
+    public ProvenState proveState(StateKey key) {
+        Head h = head;
+        Hash root = h.header().stateRoot();
         SparseMerkleTree tree = new SparseMerkleTree(nodes);
-        StateProof proof = tree.prove(root, height, key);
-        return new ProvenState(height, root, key, tree.get(root, height, key), proof);
+        StateProof proof = tree.prove(root, h.height(), key);
+        return new ProvenState(h.height(), root, key, tree.get(root, h.height(), key), proof);
     }
 
     @Override

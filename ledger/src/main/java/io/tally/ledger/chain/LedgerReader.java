@@ -43,11 +43,10 @@ public interface LedgerReader {
     Optional<byte[]> record(Address owner, byte[] recordKey);
 
     /**
-     * The value of {@code key} after block {@code height} with its proof.
-     *
-     * @throws IllegalArgumentException if {@code height} is not committed
+     * The value of {@code key} at the head with its proof against the head's state root. (Older
+     * trees are not all kept: the chain writes its tree only at tree flushes.)
      */
-    ProvenState proveState(StateKey key, long height);
+    ProvenState proveState(StateKey key);
 
     /** Stored evidence at heights {@code >= fromHeight}, ascending, at most {@code limit} (≤ 1000). */
     List<Evidence> evidence(long fromHeight, int limit);

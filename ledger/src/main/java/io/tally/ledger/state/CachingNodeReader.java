@@ -4,30 +4,44 @@ import io.tally.crypto.Hash;
 
 /**
  * The node reader of the committed chain: the latest committed tree's upper levels linked in memory
- * ({@link #linkedRoot}), and a bounded cache in front of the store for the nodes below them, keyed
- * by node hash alone. A hash names one content; two stored copies of a node (written at different
- * versions) differ only in the versions they record for their children, and every copy's children
- * are stored too (nothing is pruned), so whichever copy is cached serves any reader and nothing ever
- * needs invalidating. Why not the store's exact (version, hash) key: a composite key costs an object
- * and a pointer chase per probe (measured: an eighth of the validation thread in Key.equals). A
- * pruner will have to clear the cache after deleting nodes. Thread-safe.
+ * ({@link #linkedRoot}), the committed nodes not yet flushed to the store ({@link UnflushedNodes}),
+ * then a bounded cache of nodes read from the store, keyed by node hash alone. A hash names one
+ * content; two copies of a node (written at different versions) differ only in the versions they
+ * record for their children. The cache holds only copies read from the store, whose children are
+ * stored too (a flush writes a tree's nodes with everything below them, and nothing is pruned), so
+ * whichever copy is cached serves any reader and nothing ever needs invalidating. (Nodes that were
+ * never flushed must not enter it: a superseded copy may name children that were dropped.) Why not
+ * the store's exact (version, hash) key: a composite key costs an object and a pointer chase per
+ * probe (measured: an eighth of the validation thread in Key.equals). A pruner will have to clear
+ * the cache after deleting nodes. Thread-safe.
  */
 public final class CachingNodeReader implements NodeReader {
     private final NodeReader base;
+    private final UnflushedNodes unflushed;
     private final GenerationalCache<Hash, byte[]> cache;
     private volatile Linked latest;
 
     private record Linked(long version, TreeNode root) {}
 
-    /** Holds at most {@code maxEntries} nodes. */
+    /** Caches at most {@code maxEntries} nodes of {@code base}, which holds every node. */
     public CachingNodeReader(NodeReader base, int maxEntries) {
+        this(base, maxEntries, new UnflushedNodes());
+    }
+
+    /** Caches at most {@code maxEntries} nodes; a node is in {@code unflushed} or in {@code base}. */
+    public CachingNodeReader(NodeReader base, int maxEntries, UnflushedNodes unflushed) {
         this.base = base;
+        this.unflushed = unflushed;
         this.cache = new GenerationalCache<>(maxEntries);
     }
 
     @Override
     public byte[] read(long version, Hash hash) {
-        byte[] n = cache.get(hash);
+        byte[] n = unflushed.get(hash);
+        if (n != null) {
+            return n;
+        }
+        n = cache.get(hash);
         if (n != null) {
             return n;
         }
@@ -46,10 +60,9 @@ public final class CachingNodeReader implements NodeReader {
 
     /**
      * Takes the tree of an update just committed as the latest: the next block walks its linked
-     * upper levels, and its nodes below them go into the cache.
+     * upper levels. Its new nodes must already be readable: in the unflushed nodes or in the store.
      */
     public void advance(UpdateResult committed) {
-        cache.putAll(committed.unlinkedNodes());
         latest = committed.rootNode() == null ? null : new Linked(committed.version(), committed.rootNode());
     }
 

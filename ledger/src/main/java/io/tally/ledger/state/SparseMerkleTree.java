@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +60,8 @@ public final class SparseMerkleTree {
     /** A change addressed by key hash; a null value deletes. Package-private for tests of deep paths. */
     record Change(Hash keyHash, byte[] value) {}
 
-    /** The nodes one update creates, all stored under its version, and those of them not linked. */
-    private record Sink(long version, Map<Hash, byte[]> out, Map<Hash, byte[]> unlinked) {}
+    /** The nodes one update creates, all stored under its version. */
+    private record Sink(long version, Map<Hash, byte[]> out) {}
 
     /**
      * Applies {@code writes} (at most one per key, any order) to the tree with root {@code root}
@@ -93,16 +92,16 @@ public final class SparseMerkleTree {
                 throw new IllegalArgumentException("two writes for the same state key in one update");
             }
         }
-        Sink s = new Sink(version, new LinkedHashMap<>(), new HashMap<>());
+        Sink s = new Sink(version, new LinkedHashMap<>());
         Ref r = update(empty ? Ref.EMPTY_REF : rootRef(root, rootVersion), 0, ch, 0, ch.length, s);
         if (r.kind == EMPTY) {
-            return new UpdateResult(r.hash, version, s.out, s.unlinked, null);
+            return new UpdateResult(r.hash, version, s.out, null);
         }
         TreeNode rootNode = r.mem != null ? r.mem : new TreeNode(r.hash, r.version, load(r.hash, r.version), null, null);
         // An unchanged root is stored again under the new version, so that the tree as of any
         // version is at (version, root) and a block's state is found from its height alone.
         s.out.putIfAbsent(r.hash, rootNode.encoded);
-        return new UpdateResult(r.hash, version, s.out, s.unlinked, rootNode);
+        return new UpdateResult(r.hash, version, s.out, rootNode);
     }
 
     /** The root as a linked node: the reader's if it keeps this tree linked, else a new one. */
@@ -231,12 +230,7 @@ public final class SparseMerkleTree {
     /** A node this update creates: stored under its version, and linked if within the linked depth. */
     private static Ref stored(Hash h, byte kind, byte[] bytes, int depth, TreeNode left, TreeNode right, Sink s) {
         s.out.put(h, bytes);
-        TreeNode mem = null;
-        if (depth < LINK_DEPTH) {
-            mem = new TreeNode(h, s.version, bytes, left, right);
-        } else {
-            s.unlinked.put(h, bytes);
-        }
+        TreeNode mem = depth < LINK_DEPTH ? new TreeNode(h, s.version, bytes, left, right) : null;
         return new Ref(h, s.version, kind, mem);
     }
 

@@ -7,19 +7,16 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * The outcome of a tree update at {@code version}: the new root and the nodes to persist, all under
+ * The outcome of a tree update at {@code version}: the new root and the nodes it created, all under
  * that version (the root is among them unless the tree is empty, so the tree as of a version is
- * always found at {@code (version, root)}). Put them into the block's batch with {@link #writeTo}
- * so the state change commits atomically with the block.
+ * always found at {@code (version, root)}). {@link #writeTo} puts them all into a batch; the chain
+ * instead keeps them as {@link UnflushedNodes} and writes those still in use at its next tree flush.
  *
- * <p>{@code rootNode} is the new tree's upper levels, linked in memory (null for the empty tree);
- * {@code unlinkedNodes} are the new nodes below those levels, which a cache should hold instead.
+ * <p>{@code rootNode} is the new tree's upper levels, linked in memory (null for the empty tree).
  */
-public record UpdateResult(Hash root, long version, Map<Hash, byte[]> newNodes, Map<Hash, byte[]> unlinkedNodes,
-        TreeNode rootNode) {
+public record UpdateResult(Hash root, long version, Map<Hash, byte[]> newNodes, TreeNode rootNode) {
     public UpdateResult {
         newNodes = Collections.unmodifiableMap(newNodes);
-        unlinkedNodes = Collections.unmodifiableMap(unlinkedNodes);
     }
 
     public void writeTo(WriteBatch batch) {

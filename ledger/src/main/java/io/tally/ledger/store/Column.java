@@ -32,7 +32,13 @@ public enum Column {
      * the bulk of each block's writes then lands after every existing key, so LevelDB moves those
      * files down its levels without merging them with older ones.
      */
-    SMT_NODE((byte) 0x0B);
+    SMT_NODE((byte) 0x0B),
+    /**
+     * u64 height → the state keys that block changed, for the blocks since the last tree flush
+     * (schema 3): after a crash the chain rebuilds the tree from the flushed one with them; a flush
+     * deletes them.
+     */
+    STATE_CHANGES((byte) 0x0C);
 
     private final byte prefix;
 

@@ -11,7 +11,6 @@ import io.tally.crypto.Address;
 import io.tally.crypto.Hash;
 import io.tally.ledger.state.SparseMerkleTree.Change;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,7 @@ class LinkedTreeTest {
         linked.add(first);
         plain.add(first);
         assertNotNull(first.rootNode());
-        assertTrue(first.unlinkedNodes().isEmpty(), "100 keys fit within the linked depth");
+        assertEquals(first.newNodes().size(), linkedCount(first.rootNode()), "100 keys fit within the linked depth");
 
         UpdateResult viaLinks = new SparseMerkleTree(linked).update(first.root(), 1, writes(100, 2), 2);
         UpdateResult viaStore = new SparseMerkleTree(plain).update(first.root(), 1, writes(100, 2), 2);
@@ -62,7 +61,7 @@ class LinkedTreeTest {
     }
 
     @Test
-    void nodesBelowTheLinkedDepthAreLeftForTheCache() {
+    void nodesBelowTheLinkedDepthAreNotLinked() {
         // keys sharing their first 20 bits: a chain of one-sided internal nodes down to depth 20
         List<Change> changes = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -73,10 +72,14 @@ class LinkedTreeTest {
         MemoryNodeStore nodes = new MemoryNodeStore(true);
         UpdateResult r = new SparseMerkleTree(nodes).updateHashed(SparseMerkleTree.EMPTY_ROOT, 0, changes.toArray(new Change[0]), 0);
         assertEquals(SparseMerkleTree.LINK_DEPTH, linkedDepth(r.rootNode()), "linked down to the limit, no further");
-        // unlinked: the one-sided internal nodes at depths 16..20, the two at 21 and the 4 leaves at 22
-        assertEquals(5 + 2 + 4, r.unlinkedNodes().size());
-        r.unlinkedNodes().forEach((h, b) -> assertTrue(Arrays.equals(b, r.newNodes().get(h)), "unlinked nodes are stored too"));
-        assertEquals(r.newNodes().size(), SparseMerkleTree.LINK_DEPTH + r.unlinkedNodes().size());
+        assertEquals(SparseMerkleTree.LINK_DEPTH, linkedCount(r.rootNode()));
+        // all are new nodes, also the unlinked: the one-sided internal nodes at depths 16..20, the two at 21 and the 4 leaves at 22
+        assertEquals(SparseMerkleTree.LINK_DEPTH + 5 + 2 + 4, r.newNodes().size());
+    }
+
+    /** Nodes reachable from {@code n} by links, {@code n} included. */
+    private static int linkedCount(TreeNode n) {
+        return n == null ? 0 : 1 + linkedCount(n.left) + linkedCount(n.right);
     }
 
     /** Levels reachable from {@code n} by links. */

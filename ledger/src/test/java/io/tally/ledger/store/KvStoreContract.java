@@ -217,11 +217,15 @@ public abstract class KvStoreContract {
 
     @Test
     void schemaVersionIsStampedAndAMismatchIsRefused() {
-        StoreSchema.checkOrInit(store);
-        StoreSchema.checkOrInit(store);
-        put(Column.META, StoreSchema.VERSION_KEY, ByteBuffer.allocate(4).putInt(StoreSchema.VERSION + 1).array());
-        StorageException e = assertThrows(StorageException.class, () -> StoreSchema.checkOrInit(store));
-        assertTrue(e.getMessage().contains("schema version " + (StoreSchema.VERSION + 1)), e.getMessage());
+        assertEquals(StoreSchema.VERSION, StoreSchema.checkOrInit(store));
+        assertEquals(StoreSchema.VERSION, StoreSchema.checkOrInit(store));
+        put(Column.META, StoreSchema.VERSION_KEY, ByteBuffer.allocate(4).putInt(StoreSchema.UPGRADABLE_VERSION).array());
+        assertEquals(StoreSchema.UPGRADABLE_VERSION, StoreSchema.checkOrInit(store), "left for the chain to upgrade");
+        for (int other : new int[] {1, StoreSchema.VERSION + 1}) {
+            put(Column.META, StoreSchema.VERSION_KEY, ByteBuffer.allocate(4).putInt(other).array());
+            StorageException e = assertThrows(StorageException.class, () -> StoreSchema.checkOrInit(store));
+            assertTrue(e.getMessage().contains("schema version " + other), e.getMessage());
+        }
     }
 
     @Test

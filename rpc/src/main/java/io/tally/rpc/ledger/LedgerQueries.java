@@ -82,7 +82,7 @@ public final class LedgerQueries implements ChainQuery, TxQuery, StateQuery, Evi
 
     @Override
     public StateQuery.ProvenAccount account(Address address) {
-        ProvenState p = chain.proveState(StateKey.account(address), chain.head().height());
+        ProvenState p = chain.proveState(StateKey.account(address));
         AccountState a;
         try {
             a = p.value().isPresent() ? AccountState.decode(p.value().get()) : AccountState.EMPTY;
@@ -94,7 +94,7 @@ public final class LedgerQueries implements ChainQuery, TxQuery, StateQuery, Evi
 
     @Override
     public ProvenRecord record(Address owner, byte[] key) {
-        ProvenState p = chain.proveState(StateKey.record(owner, key), chain.head().height());
+        ProvenState p = chain.proveState(StateKey.record(owner, key));
         return new ProvenRecord(p.value().orElse(null), proofData(p));
     }
 
