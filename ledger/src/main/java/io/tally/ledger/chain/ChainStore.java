@@ -220,7 +220,7 @@ public final class ChainStore implements LedgerReader {
                     + (flushedHeight + 1) + ".." + h.height() + " has root " + r.root() + " but block " + h.height()
                     + " has state root " + h.header().stateRoot() + "; the data directory is corrupt");
         }
-        unflushed.addAll(r.newNodes());
+        unflushed.advance(r);
         nodes.advance(r);
     }
 
@@ -256,8 +256,7 @@ public final class ChainStore implements LedgerReader {
 
         long height = header.height();
         UpdateResult update = result.stateUpdate();
-        unflushed.addAll(update.newNodes());
-        boolean flush = flushPolicy.due(unflushed.size(), height - flushedHeight);
+        boolean flush = flushPolicy.due(unflushed.size() + update.newNodes().size(), height - flushedHeight);
         try (WriteBatch b = store.newBatch()) {
             b.put(Column.BLOCK_BY_HEIGHT, ChainKeys.height(height), block.encode());
             b.put(Column.CERT_BY_HEIGHT, ChainKeys.height(height), certificate.encode());
@@ -270,7 +269,7 @@ public final class ChainStore implements LedgerReader {
             }
             writeFlatState(b, result.stateWrites(), update.root(), height);
             if (flush) {
-                unflushed.writeReachable(update.root(), height, flushedHeight, b);
+                unflushed.writeReachable(update.root(), height, flushedHeight, update.newNodes(), b);
                 for (long x = flushedHeight + 1; x < height; x++) {
                     b.delete(Column.STATE_CHANGES, ChainKeys.height(x));
                 }
@@ -281,6 +280,7 @@ public final class ChainStore implements LedgerReader {
             b.put(Column.META, ChainKeys.HEAD, ChainKeys.head(height, hash));
             b.commit(Durability.SYNCED);
         }
+        unflushed.advance(update);
         if (flush) {
             unflushed.flushed();
             flushedHeight = height;
@@ -477,11 +477,21 @@ public final class ChainStore implements LedgerReader {
 
     @Override
     public ProvenState proveState(StateKey key) {
-        Head h = head;
-        Hash root = h.header().stateRoot();
-        SparseMerkleTree tree = new SparseMerkleTree(nodes);
-        StateProof proof = tree.prove(root, h.height(), key);
-        return new ProvenState(h.height(), root, key, tree.get(root, h.height(), key), proof);
+        for (int attempt = 1; ; attempt++) {
+            Head h = head;
+            try {
+                Hash root = h.header().stateRoot();
+                SparseMerkleTree tree = new SparseMerkleTree(nodes);
+                StateProof proof = tree.prove(root, h.height(), key);
+                return new ProvenState(h.height(), root, key, tree.get(root, h.height(), key), proof);
+            } catch (StorageException e) {
+                // A proof that fell several blocks behind the head (a long pause) may find the nodes
+                // it needs replaced and dropped (UnflushedNodes.RETIRED_BLOCKS): prove at the new head.
+                if (attempt == 3 || head.height() == h.height()) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

@@ -60,8 +60,8 @@ public final class SparseMerkleTree {
     /** A change addressed by key hash; a null value deletes. Package-private for tests of deep paths. */
     record Change(Hash keyHash, byte[] value) {}
 
-    /** The nodes one update creates, all stored under its version. */
-    private record Sink(long version, Map<Hash, byte[]> out) {}
+    /** The nodes one update creates, all stored under its version, and the old tree's nodes it replaces. */
+    private record Sink(long version, Map<Hash, byte[]> out, List<Hash> replaced) {}
 
     /**
      * Applies {@code writes} (at most one per key, any order) to the tree with root {@code root}
@@ -92,16 +92,16 @@ public final class SparseMerkleTree {
                 throw new IllegalArgumentException("two writes for the same state key in one update");
             }
         }
-        Sink s = new Sink(version, new LinkedHashMap<>());
+        Sink s = new Sink(version, new LinkedHashMap<>(), new ArrayList<>());
         Ref r = update(empty ? Ref.EMPTY_REF : rootRef(root, rootVersion), 0, ch, 0, ch.length, s);
         if (r.kind == EMPTY) {
-            return new UpdateResult(r.hash, version, s.out, null);
+            return new UpdateResult(r.hash, version, s.out, s.replaced, null);
         }
         TreeNode rootNode = r.mem != null ? r.mem : new TreeNode(r.hash, r.version, load(r.hash, r.version), null, null);
         // An unchanged root is stored again under the new version, so that the tree as of any
         // version is at (version, root) and a block's state is found from its height alone.
         s.out.putIfAbsent(r.hash, rootNode.encoded);
-        return new UpdateResult(r.hash, version, s.out, rootNode);
+        return new UpdateResult(r.hash, version, s.out, s.replaced, rootNode);
     }
 
     /** The root as a linked node: the reader's if it keeps this tree linked, else a new one. */
@@ -129,6 +129,7 @@ public final class SparseMerkleTree {
         byte[] bytes = bytesOf(node);
         if (SmtNodes.isLeaf(bytes)) {
             Change existing = new Change(SmtNodes.leafKey(bytes), SmtNodes.leafValue(bytes));
+            s.replaced.add(node.hash);
             return build(depth, puts(ch, lo, hi, existing), s);
         }
         checkDepth(depth);
@@ -140,6 +141,7 @@ public final class SparseMerkleTree {
         if (nl.hash.equals(left.hash) && nr.hash.equals(right.hash)) {
             return new Ref(node.hash, node.version, INTERNAL, node.mem);
         }
+        s.replaced.add(node.hash);
         return join(nl, nr, depth, s);
     }
 

@@ -4,6 +4,7 @@ import io.tally.crypto.Hash;
 import io.tally.ledger.store.Column;
 import io.tally.ledger.store.WriteBatch;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,11 +13,16 @@ import java.util.Map;
  * always found at {@code (version, root)}). {@link #writeTo} puts them all into a batch; the chain
  * instead keeps them as {@link UnflushedNodes} and writes those still in use at its next tree flush.
  *
- * <p>{@code rootNode} is the new tree's upper levels, linked in memory (null for the empty tree).
+ * <p>{@code replacedNodes} are the hashes of the old tree's nodes that this update rewrote (a node
+ * whose hash is also among {@code newNodes} was only copied to the new version): every node of the
+ * old tree that the new one no longer contains is among them. {@code rootNode} is the
+ * new tree's upper levels, linked in memory (null for the empty tree).
  */
-public record UpdateResult(Hash root, long version, Map<Hash, byte[]> newNodes, TreeNode rootNode) {
+public record UpdateResult(Hash root, long version, Map<Hash, byte[]> newNodes, List<Hash> replacedNodes,
+        TreeNode rootNode) {
     public UpdateResult {
         newNodes = Collections.unmodifiableMap(newNodes);
+        replacedNodes = Collections.unmodifiableList(replacedNodes);
     }
 
     public void writeTo(WriteBatch batch) {

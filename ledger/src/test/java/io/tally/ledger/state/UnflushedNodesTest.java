@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,23 +34,30 @@ class UnflushedNodesTest {
     }
 
     @Test
-    void aFlushWritesExactlyTheUnflushedNodesOfTheLatestTree() {
+    void itHoldsExactlyTheLatestTreesUnstoredNodesAndAFlushWritesThem() {
         UnflushedNodes unflushed = new UnflushedNodes();
         MemoryNodeStore stored = new MemoryNodeStore();
         NodeReader reader = (v, h) -> {
             byte[] b = unflushed.get(h);
             return b != null ? b : stored.read(v, h);
         };
-        // version 1 is "flushed": in the store; versions 2 and 3 change some keys twice
+        // version 1 is flushed (in the store); versions 2 and 3 change keys, some twice, and delete one
         UpdateResult v1 = new SparseMerkleTree(reader).update(SparseMerkleTree.EMPTY_ROOT, 0, writes(0, 64, 1), 1);
         stored.add(v1);
         UpdateResult v2 = new SparseMerkleTree(reader).update(v1.root(), 1, writes(0, 8, 2), 2);
-        unflushed.addAll(v2.newNodes());
-        UpdateResult v3 = new SparseMerkleTree(reader).update(v2.root(), 2, writes(0, 4, 3), 3);
-        unflushed.addAll(v3.newNodes());
+        unflushed.advance(v2);
+        List<StateWrite> third = writes(0, 4, 3);
+        third.add(StateWrite.delete(writes(5, 6, 0).get(0).key()));
+        UpdateResult v3 = new SparseMerkleTree(reader).update(v2.root(), 2, third, 3);
+        unflushed.advance(v3);
+
+        Set<String> unstored = new HashSet<>();
+        collectAbove(reader, v3.root(), 3, 1, unstored);
+        assertEquals(unstored.size(), unflushed.size(), "the replaced version-2 nodes left the set");
+        assertTrue(unflushed.size() > v3.newNodes().size(), "keys 4..7 changed at version 2 only: their nodes stay");
 
         try (InMemoryStore store = new InMemoryStore(); WriteBatch b = store.newBatch()) {
-            int n = unflushed.writeReachable(v3.root(), 3, 1, b);
+            int n = unflushed.writeReachable(v3.root(), 3, 1, Map.of(), b);
             b.commit(Durability.SYNCED);
             Set<String> keys = new HashSet<>();
             try (KvIterator it = store.iteratePrefix(Column.SMT_NODE, new byte[0])) {
@@ -59,49 +67,46 @@ class UnflushedNodesTest {
                 }
             }
             assertEquals(n, keys.size());
-            // every node of v3 newer than version 1, found by walking it: v3's own nodes and the v2 nodes it kept
-            Set<String> expected = new HashSet<>();
-            v3.newNodes().keySet().forEach(h -> expected.add(h + "@3"));
-            for (Hash h : v2.newNodes().keySet()) {
-                if (!v3.newNodes().containsKey(h) && reachable(reader, v3.root(), 3, h)) {
-                    expected.add(h + "@2");
-                }
-            }
-            assertEquals(expected, keys);
-            assertTrue(n > v3.newNodes().size(), "keys 4..7 changed at version 2 only: their nodes are kept");
-            assertTrue(n < v3.newNodes().size() + v2.newNodes().size(), "version 2's replaced nodes are not written");
+            assertEquals(unstored, keys);
         }
+        unflushed.flushed();
+        assertEquals(0, unflushed.size());
     }
 
-    private static boolean reachable(NodeReader r, Hash root, long version, Hash target) {
-        if (root.equals(Hash.ZERO)) {
-            return false;
+    /** Every node of the tree (version, root) stored at a version above {@code floor}, as "hash@version". */
+    private static void collectAbove(NodeReader r, Hash root, long version, long floor, Set<String> out) {
+        if (root.equals(Hash.ZERO) || version <= floor) {
+            return;
         }
-        if (root.equals(target)) {
-            return true;
-        }
+        out.add(root + "@" + version);
         byte[] b = r.read(version, root);
-        if (SmtNodes.isLeaf(b)) {
-            return false;
+        if (!SmtNodes.isLeaf(b)) {
+            collectAbove(r, SmtNodes.left(b), SmtNodes.leftVersion(b), floor, out);
+            collectAbove(r, SmtNodes.right(b), SmtNodes.rightVersion(b), floor, out);
         }
-        return reachable(r, SmtNodes.left(b), SmtNodes.leftVersion(b), target)
-                || reachable(r, SmtNodes.right(b), SmtNodes.rightVersion(b), target);
     }
 
     @Test
-    void aNodeStaysReadableForOneFlushAfterItsOwnAndAMissingOneIsABug() {
+    void aReplacedNodeStaysReadableForAFewBlocksAndAMissingOneIsABug() {
         UnflushedNodes unflushed = new UnflushedNodes();
-        UpdateResult r = new SparseMerkleTree((v, h) -> unflushed.get(h)).update(SparseMerkleTree.EMPTY_ROOT, 0, writes(0, 3, 1), 1);
-        unflushed.addAll(r.newNodes());
+        NodeReader reader = (v, h) -> unflushed.get(h);
+        UpdateResult r = new SparseMerkleTree(reader).update(SparseMerkleTree.EMPTY_ROOT, 0, writes(0, 3, 1), 1);
+        unflushed.advance(r);
         assertEquals(r.newNodes().size(), unflushed.size());
-        unflushed.flushed();
-        assertEquals(0, unflushed.size());
-        assertNotNull(unflushed.get(r.root()), "kept one more interval for readers of older trees");
-        unflushed.flushed();
-        assertNull(unflushed.get(r.root()));
+        Hash oldRoot = r.root();
+        long version = 1;
+        for (int block = 1; block <= UnflushedNodes.RETIRED_BLOCKS; block++) {
+            version++;
+            r = new SparseMerkleTree(reader).update(r.root(), version - 1, writes(0, 3, version), version);
+            unflushed.advance(r);
+            assertNotNull(unflushed.get(oldRoot), "still readable " + block + " blocks after it was replaced");
+        }
+        r = new SparseMerkleTree(reader).update(r.root(), version, writes(0, 3, 99), version + 1);
+        unflushed.advance(r);
+        assertNull(unflushed.get(oldRoot));
         try (InMemoryStore store = new InMemoryStore(); WriteBatch b = store.newBatch()) {
-            assertThrows(IllegalStateException.class, () -> unflushed.writeReachable(r.root(), 1, 0, b));
-            assertEquals(0, unflushed.writeReachable(Hash.ZERO, 1, 0, b), "the empty tree has no nodes");
+            assertThrows(IllegalStateException.class, () -> unflushed.writeReachable(oldRoot, 1, 0, Map.of(), b));
+            assertEquals(0, unflushed.writeReachable(Hash.ZERO, 1, 0, Map.of(), b), "the empty tree has no nodes");
         }
     }
 }
