@@ -93,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
         description = "Seconds to measure the signature ceiling before the run; 0 = skip (default ${DEFAULT-VALUE}).")
     double ceilingSeconds;
 
-    @Option(names = "--max-txs", defaultValue = "1500000", description = "Most transactions to pre-sign (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-txs", defaultValue = "3000000", description = "Most transactions to pre-sign (default ${DEFAULT-VALUE}).")
     int maxTxs;
 
     @Option(names = "--sample-every", defaultValue = "1", description = "Seconds between RSS samples (default ${DEFAULT-VALUE}).")
