@@ -14,8 +14,27 @@ record BenchResult(Setup setup, Machine machine, CeilingResult ceiling, Throughp
 
     record Machine(int cores, String os, String java) {}
 
-    /** {@code perValidatorSet}: verifies per second divided by the number of validators. */
-    record CeilingResult(int threads, double verifiesPerSecond, double perValidatorSet) {}
+    /**
+     * {@code verifiesPerSecond}: the higher of the two measurements, {@code before} the network
+     * starts and {@code after} it stopped (the machine's speed drifts; the higher one gives the lower,
+     * more conservative ratio). {@code perValidatorSet}: that divided by the number of validators.
+     */
+    record CeilingResult(int threads, double verifiesPerSecond, double perValidatorSet, double before, double after) {}
+
+    /** This result against {@code ceiling} (the ceiling and the ratios recomputed). */
+    BenchResult withCeiling(CeilingResult ceiling) {
+        Throughput t = throughput;
+        double cpuCeiling = ceiling.verifiesPerSecond() / ceiling.threads() * t.nodeCores() / setup.validators();
+        Throughput rescaled = new Throughput(t.committedPerSecond(), t.acknowledgedPerSecond(),
+                ratio(t.committedPerSecond(), ceiling.perValidatorSet()), t.nodeCores(),
+                ratio(t.committedPerSecond(), cpuCeiling));
+        return new BenchResult(setup, machine, ceiling, rescaled, latency, accounting, blocks, nodes, loadgenCpuCores,
+                rssSeries, problems);
+    }
+
+    private static double ratio(double tps, double ceilingTps) {
+        return ceilingTps == 0 ? 0 : Math.round(tps / ceilingTps * 1000) / 1000.0;
+    }
 
     /**
      * {@code ratio}: committed per second over the ceiling (0 when no ceiling was measured).

@@ -16,8 +16,10 @@ final class ResultTable {
         line(out, "transactions", s.txBytes() + " bytes, " + s.accounts() + " accounts, batches of " + s.batchSize()
             + " over " + s.connections() + " connections");
         if (r.ceiling() != null) {
-            line(out, "signature ceiling", String.format(Locale.ROOT, "%.0f verifies/s on %d threads / %d validators = %.0f tx/s",
-                r.ceiling().verifiesPerSecond(), r.ceiling().threads(), s.validators(), r.ceiling().perValidatorSet()));
+            BenchResult.CeilingResult c = r.ceiling();
+            line(out, "signature ceiling", String.format(Locale.ROOT,
+                "%.0f verifies/s on %d threads / %d validators = %.0f tx/s (before / after the run: %.0f / %.0f)",
+                c.verifiesPerSecond(), c.threads(), s.validators(), c.perValidatorSet(), c.before(), c.after()));
         }
         BenchResult.Throughput t = r.throughput();
         line(out, "committed", String.format(Locale.ROOT, "%.1f tx/s (acknowledged %.1f tx/s)", t.committedPerSecond(),

@@ -27,7 +27,7 @@ class BenchSmokeTest {
         NodeLauncher launcher = NodeLauncher.classpath(System.getProperty("java.class.path"),
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         BenchConfig config = new BenchConfig(1, 10, 2, 20, 300, 1000, 500, 100, 2, dir.resolve("net"), launcher,
-            BenchCommand.DEFAULT_CHAIN_ID, 2000, 4 << 20, 2000, 0, 100_000, 1);
+            BenchCommand.DEFAULT_CHAIN_ID, 2000, 4 << 20, 2000, 0.3, 100_000, 1);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         BenchResult r = new BenchRunner(config, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
@@ -43,6 +43,11 @@ class BenchSmokeTest {
         assertTrue(r.latency().count() > 0 && r.latency().p50() > 0, "latency " + r.latency());
         assertEquals(0, r.blocks().viewChanges(), "view changes");
         assertTrue(r.nodes().get(0).rssMaxMib() > 0, "RSS read from /proc");
+        // the ceiling, measured before and after the run, is the faster of the two
+        BenchResult.CeilingResult c = r.ceiling();
+        assertTrue(c.before() > 0 && c.after() > 0, "ceiling " + c);
+        assertEquals(Math.max(c.before(), c.after()), c.verifiesPerSecond(), 0.01);
+        assertEquals(r.throughput().committedPerSecond() / c.perValidatorSet(), r.throughput().ratio(), 0.001);
 
         Path json = dir.resolve("result.json");
         BenchCommand.writeJson(r, json);
