@@ -256,7 +256,7 @@ public final class ChainStore implements LedgerReader {
 
         long height = header.height();
         UpdateResult update = result.stateUpdate();
-        boolean flush = flushPolicy.due(unflushed.size() + update.newNodes().size(), height - flushedHeight);
+        boolean flush = flushPolicy.due(unflushed.size() + update.unlinkedNodes().size(), height - flushedHeight);
         try (WriteBatch b = store.newBatch()) {
             b.put(Column.BLOCK_BY_HEIGHT, ChainKeys.height(height), block.encode());
             b.put(Column.CERT_BY_HEIGHT, ChainKeys.height(height), certificate.encode());
@@ -269,7 +269,7 @@ public final class ChainStore implements LedgerReader {
             }
             writeFlatState(b, result.stateWrites(), update.root(), height);
             if (flush) {
-                unflushed.writeReachable(update.root(), height, flushedHeight, update.newNodes(), b);
+                unflushed.writeReachable(update, flushedHeight, b);
                 for (long x = flushedHeight + 1; x < height; x++) {
                     b.delete(Column.STATE_CHANGES, ChainKeys.height(x));
                 }

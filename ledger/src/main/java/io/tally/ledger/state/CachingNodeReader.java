@@ -1,6 +1,8 @@
 package io.tally.ledger.state;
 
 import io.tally.crypto.Hash;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The node reader of the committed chain: the latest committed tree's upper levels linked in memory
@@ -19,7 +21,8 @@ public final class CachingNodeReader implements NodeReader {
     private final NodeReader base;
     private final UnflushedNodes unflushed;
     private final GenerationalCache<Hash, byte[]> cache;
-    private volatile Linked latest;
+    /** The latest committed trees' linked roots, newest first (the latest and {@link UnflushedNodes#RETIRED_BLOCKS} before it). */
+    private volatile List<Linked> recent = List.of();
 
     private record Linked(long version, TreeNode root) {}
 
@@ -54,16 +57,27 @@ public final class CachingNodeReader implements NodeReader {
 
     @Override
     public TreeNode linkedRoot(long version, Hash root) {
-        Linked l = latest;
-        return l != null && l.version == version && l.root.hash.equals(root) ? l.root : null;
+        for (Linked l : recent) {
+            if (l.version == version && l.root != null && l.root.hash.equals(root)) {
+                return l.root;
+            }
+        }
+        return null;
     }
 
     /**
      * Takes the tree of an update just committed as the latest: the next block walks its linked
-     * upper levels. Its new nodes must already be readable: in the unflushed nodes or in the store.
+     * upper levels, and so can readers of the few trees before it, whose unflushed linked nodes are
+     * reachable only through their roots. Its unlinked new nodes must already be readable: in the
+     * unflushed nodes or in the store.
      */
     public void advance(UpdateResult committed) {
-        latest = committed.rootNode() == null ? null : new Linked(committed.version(), committed.rootNode());
+        List<Linked> ring = new ArrayList<>(UnflushedNodes.RETIRED_BLOCKS + 1);
+        ring.add(new Linked(committed.version(), committed.rootNode())); // root null: the empty tree
+        for (int i = 0; i < recent.size() && ring.size() <= UnflushedNodes.RETIRED_BLOCKS; i++) {
+            ring.add(recent.get(i));
+        }
+        recent = List.copyOf(ring);
     }
 
     public int size() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,11 @@ public final class SparseMerkleTree {
     /** A change addressed by key hash; a null value deletes. Package-private for tests of deep paths. */
     record Change(Hash keyHash, byte[] value) {}
 
-    /** The nodes one update creates, all stored under its version, and the old tree's nodes it replaces. */
-    private record Sink(long version, Map<Hash, byte[]> out, List<Hash> replaced) {}
+    /**
+     * The nodes one update creates, all stored under its version; those of them not linked; and the
+     * old tree's nodes without a link that it replaces.
+     */
+    private record Sink(long version, Map<Hash, byte[]> out, Map<Hash, byte[]> unlinked, List<Hash> replaced) {}
 
     /**
      * Applies {@code writes} (at most one per key, any order) to the tree with root {@code root}
@@ -92,16 +96,16 @@ public final class SparseMerkleTree {
                 throw new IllegalArgumentException("two writes for the same state key in one update");
             }
         }
-        Sink s = new Sink(version, new LinkedHashMap<>(), new ArrayList<>());
+        Sink s = new Sink(version, new LinkedHashMap<>(), new HashMap<>(), new ArrayList<>());
         Ref r = update(empty ? Ref.EMPTY_REF : rootRef(root, rootVersion), 0, ch, 0, ch.length, s);
         if (r.kind == EMPTY) {
-            return new UpdateResult(r.hash, version, s.out, s.replaced, null);
+            return new UpdateResult(r.hash, version, s.out, s.unlinked, s.replaced, null);
         }
         TreeNode rootNode = r.mem != null ? r.mem : new TreeNode(r.hash, r.version, load(r.hash, r.version), null, null);
         // An unchanged root is stored again under the new version, so that the tree as of any
         // version is at (version, root) and a block's state is found from its height alone.
         s.out.putIfAbsent(r.hash, rootNode.encoded);
-        return new UpdateResult(r.hash, version, s.out, s.replaced, rootNode);
+        return new UpdateResult(r.hash, version, s.out, s.unlinked, s.replaced, rootNode);
     }
 
     /** The root as a linked node: the reader's if it keeps this tree linked, else a new one. */
@@ -129,7 +133,7 @@ public final class SparseMerkleTree {
         byte[] bytes = bytesOf(node);
         if (SmtNodes.isLeaf(bytes)) {
             Change existing = new Change(SmtNodes.leafKey(bytes), SmtNodes.leafValue(bytes));
-            s.replaced.add(node.hash);
+            replaced(node, s);
             return build(depth, puts(ch, lo, hi, existing), s);
         }
         checkDepth(depth);
@@ -141,8 +145,14 @@ public final class SparseMerkleTree {
         if (nl.hash.equals(left.hash) && nr.hash.equals(right.hash)) {
             return new Ref(node.hash, node.version, INTERNAL, node.mem);
         }
-        s.replaced.add(node.hash);
+        replaced(node, s);
         return join(nl, nr, depth, s);
+    }
+
+    private static void replaced(Ref node, Sink s) {
+        if (node.mem == null) {
+            s.replaced.add(node.hash);
+        }
     }
 
     /**
@@ -232,7 +242,12 @@ public final class SparseMerkleTree {
     /** A node this update creates: stored under its version, and linked if within the linked depth. */
     private static Ref stored(Hash h, byte kind, byte[] bytes, int depth, TreeNode left, TreeNode right, Sink s) {
         s.out.put(h, bytes);
-        TreeNode mem = depth < LINK_DEPTH ? new TreeNode(h, s.version, bytes, left, right) : null;
+        TreeNode mem = null;
+        if (depth < LINK_DEPTH) {
+            mem = new TreeNode(h, s.version, bytes, left, right);
+        } else {
+            s.unlinked.put(h, bytes);
+        }
         return new Ref(h, s.version, kind, mem);
     }
 

@@ -12,25 +12,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * State-tree nodes of committed blocks that are not in the store yet. The chain does not write each
- * block's new tree nodes (docs/storage.md, "Tree flushes"): it keeps here exactly the nodes the
- * latest tree uses and the store lacks, and, every so often, writes them ({@link #writeReachable}).
- * A node that a later block replaces before the flush leaves this set and is never written. They
- * are derived data: each block's flat state changes are durable in its own batch, and after a crash
- * the chain rebuilds the tree from the last flushed one.
+ * block's new tree nodes (docs/storage.md, "Tree flushes"): it keeps them in memory and, every so
+ * often, writes those the latest tree uses ({@link #writeReachable}). A node that a later block
+ * replaces before the flush is never written. They are derived data: each block's flat state
+ * changes are durable in its own batch, and after a crash the chain rebuilds the tree from the last
+ * flushed one.
  *
- * <p>Replaced nodes stay readable for the next {@link #RETIRED_BLOCKS} blocks, for a reader still
- * walking an older tree (a proof or a proposal that raced with a commit). Writers are serialised
- * by the caller (the chain's commit); reads are thread-safe.
+ * <p>The unflushed nodes within the tree's linked levels need no bookkeeping: the latest tree's
+ * linked root reaches each of them ({@link UpdateResult#rootNode()}), and a replaced one is garbage
+ * once no recent root does. This class holds the others, the unlinked ones
+ * ({@link UpdateResult#unlinkedNodes()}): exactly those the latest tree uses. A replaced one stays
+ * readable for the next {@link #RETIRED_BLOCKS} blocks, for a reader still walking an older tree (a
+ * proof or a proposal that raced with a commit). Writers are serialised by the caller (the chain's
+ * commit); reads are thread-safe.
  */
 public final class UnflushedNodes {
-    /** How many blocks a replaced node stays readable. */
+    /** How many blocks a replaced node stays readable (the chain's reader keeps as many older linked roots). */
     public static final int RETIRED_BLOCKS = 4;
 
     private final Map<Hash, byte[]> live = new ConcurrentHashMap<>();
     /** Nodes replaced by each of the last blocks, newest first; replaced whole, never mutated. */
     private volatile List<Map<Hash, byte[]>> retired = List.of();
 
-    /** The node with this hash, or null if it is not held here. */
+    /** The unlinked node with this hash, or null if it is not held here. */
     public byte[] get(Hash hash) {
         byte[] b = live.get(hash);
         if (b == null) {
@@ -44,15 +48,15 @@ public final class UnflushedNodes {
         return b;
     }
 
-    /** Nodes of the latest tree that are not in the store. */
+    /** Unlinked nodes of the latest tree that are not in the store. */
     public int size() {
         return live.size();
     }
 
     /**
-     * Takes a committed update: the nodes it replaced leave the set (readable for a few more
-     * blocks), its new nodes join it. (Any copy of a node serves: copies differ only in where their
-     * children are.)
+     * Takes a committed update: the unlinked nodes it replaced leave the set (readable for a few
+     * more blocks), its new unlinked nodes join it. (Any copy of a node serves: copies differ only in
+     * where their children are.)
      */
     public void advance(UpdateResult committed) {
         Map<Hash, byte[]> gone = new HashMap<>();
@@ -70,28 +74,29 @@ public final class UnflushedNodes {
         }
         retired = List.copyOf(ring);
         live.keySet().removeAll(gone.keySet());
-        live.putAll(committed.newNodes());
+        live.putAll(committed.unlinkedNodes());
     }
 
     /**
-     * Puts into {@code batch} every node of the tree {@code (version, root)} that was created after
-     * {@code flushedVersion}, looked up in {@code pending} (an update not yet {@linkplain #advance
-     * taken}) and then here: exactly the nodes that tree needs and the store lacks, given that the
-     * tree at {@code flushedVersion} and everything it uses are stored.
+     * Puts into {@code batch} every node of the tree {@code update} produced that was created after
+     * {@code flushedVersion}: exactly the nodes that tree needs and the store lacks, given that the
+     * tree at {@code flushedVersion} and everything it uses are stored. Linked nodes are found by
+     * their links, unlinked ones among the update's own and then here; call it before
+     * {@link #advance advancing} to the update.
      *
      * @return the number of nodes put
-     * @throws IllegalStateException if such a node is not held (a bug: nodes are dropped only after a flush)
+     * @throws IllegalStateException if such a node is not found (a bug: the tree would be lost)
      */
-    public int writeReachable(Hash root, long version, long flushedVersion, Map<Hash, byte[]> pending, WriteBatch batch) {
-        if (root.equals(Hash.ZERO)) {
+    public int writeReachable(UpdateResult update, long flushedVersion, WriteBatch batch) {
+        if (update.rootNode() == null) {
             return 0;
         }
         ArrayDeque<At> todo = new ArrayDeque<>();
-        todo.push(new At(root, version));
+        todo.push(new At(update.root(), update.version(), update.rootNode()));
         int written = 0;
         while (!todo.isEmpty()) {
             At at = todo.pop();
-            byte[] bytes = pending.get(at.hash);
+            byte[] bytes = at.mem != null ? at.mem.encoded : update.unlinkedNodes().get(at.hash);
             if (bytes == null) {
                 bytes = live.get(at.hash);
             }
@@ -102,18 +107,21 @@ public final class UnflushedNodes {
             batch.put(Column.SMT_NODE, SmtNodes.key(at.version, at.hash), bytes);
             written++;
             if (!SmtNodes.isLeaf(bytes)) {
-                push(todo, SmtNodes.left(bytes), SmtNodes.leftVersion(bytes), flushedVersion);
-                push(todo, SmtNodes.right(bytes), SmtNodes.rightVersion(bytes), flushedVersion);
+                push(todo, SmtNodes.left(bytes), SmtNodes.leftVersion(bytes), at.mem == null ? null : at.mem.left,
+                        flushedVersion);
+                push(todo, SmtNodes.right(bytes), SmtNodes.rightVersion(bytes), at.mem == null ? null : at.mem.right,
+                        flushedVersion);
             }
         }
         return written;
     }
 
-    private record At(Hash hash, long version) {}
+    private record At(Hash hash, long version, TreeNode mem) {}
 
-    private static void push(ArrayDeque<At> todo, Hash child, long version, long flushedVersion) {
+    private static void push(ArrayDeque<At> todo, Hash child, long version, TreeNode link, long flushedVersion) {
         if (version > flushedVersion && !child.equals(Hash.ZERO)) {
-            todo.push(new At(child, version));
+            // A link is only ever set to the node the parent's bytes name.
+            todo.push(new At(child, version, link));
         }
     }
 

@@ -145,7 +145,8 @@ class ChainStoreTest {
     @Test
     void commitRefusesBadCertificatesStaleResultsAndNonExtendingBlocks() throws Exception {
         try (KvStore store = new InMemoryStore()) {
-            ChainStore chain = ChainStore.initGenesis(store, t.genesis);
+            // every tree in the store: the wrong-version execution below reads nodes by hash from it
+            ChainStore chain = ChainStore.initGenesis(store, t.genesis, TreeFlushPolicy.EVERY_BLOCK);
             BlockValidator v = chain.newValidator(100);
             BlockValidator.Proposal p = v.propose(chain.head().header(), t.validatorKeys.get(1).publicKey(),
                     TestLedger.GENESIS_TIME_MILLIS + 1, List.of(t.transfer(alice, 0, bob.address(), 1)),

@@ -47,15 +47,21 @@ public final class TestLedger {
     }
 
     public static TestLedger create(int validatorCount, int accountCount, long balanceEach) {
+        List<KeyPair> accounts = new ArrayList<>();
+        for (int i = 0; i < accountCount; i++) {
+            accounts.add(key("account", i));
+        }
+        return create(validatorCount, accounts, balanceEach);
+    }
+
+    /** A ledger whose genesis funds exactly {@code accounts}. */
+    public static TestLedger create(int validatorCount, List<KeyPair> accounts, long balanceEach) {
         List<KeyPair> vkeys = new ArrayList<>();
         for (int i = 0; i < validatorCount; i++) {
             vkeys.add(key("validator", i));
         }
-        List<KeyPair> accounts = new ArrayList<>();
         Map<Address, Long> balances = new LinkedHashMap<>();
-        for (int i = 0; i < accountCount; i++) {
-            KeyPair k = key("account", i);
-            accounts.add(k);
+        for (KeyPair k : accounts) {
             balances.put(k.address(), balanceEach);
         }
         ValidatorSet set = new ValidatorSet(vkeys.stream().map(KeyPair::publicKey).toList());

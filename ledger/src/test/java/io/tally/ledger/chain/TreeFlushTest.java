@@ -41,7 +41,34 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TreeFlushTest {
     private static final int BLOCKS = 40;
-    private final TestLedger t = TestLedger.create(1, 24, 1_000_000);
+    /** 12 accounts whose state keys share their first 17 path bits in pairs or more, and 12 others. */
+    private static final TestLedger DEEP = TestLedger.create(1, deepAndPlainAccounts(), 1_000_000);
+    private final TestLedger t = DEEP;
+
+    /**
+     * Accounts whose leaves sit below the tree's linked levels (depth 16), found by trying keys: the
+     * unflushed nodes there are kept apart from the linked ones, and a flush must find both.
+     */
+    private static List<KeyPair> deepAndPlainAccounts() {
+        Map<Integer, List<KeyPair>> byPrefix = new HashMap<>();
+        List<KeyPair> plain = new ArrayList<>();
+        for (int i = 0; i < 4096; i++) {
+            KeyPair k = TestLedger.key("account", i);
+            byte[] h = StateKey.account(k.address()).keyHash().bytes();
+            int prefix17 = ((h[0] & 0xff) << 9) | ((h[1] & 0xff) << 1) | ((h[2] & 0xff) >>> 7);
+            byPrefix.computeIfAbsent(prefix17, x -> new ArrayList<>()).add(k);
+            if (plain.size() < 12) {
+                plain.add(k);
+            }
+        }
+        List<KeyPair> accounts = new ArrayList<>(plain);
+        byPrefix.values().stream().filter(ks -> ks.size() > 1).limit(6).forEach(ks -> ks.stream().limit(2)
+                .filter(k -> !accounts.contains(k)).forEach(accounts::add));
+        if (accounts.size() < 22) {
+            throw new IllegalStateException("expected colliding 17-bit prefixes among 4096 keys");
+        }
+        return accounts;
+    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})

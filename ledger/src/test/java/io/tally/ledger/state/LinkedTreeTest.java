@@ -73,6 +73,8 @@ class LinkedTreeTest {
         UpdateResult r = new SparseMerkleTree(nodes).updateHashed(SparseMerkleTree.EMPTY_ROOT, 0, changes.toArray(new Change[0]), 0);
         assertEquals(SparseMerkleTree.LINK_DEPTH, linkedDepth(r.rootNode()), "linked down to the limit, no further");
         assertEquals(SparseMerkleTree.LINK_DEPTH, linkedCount(r.rootNode()));
+        assertEquals(5 + 2 + 4, r.unlinkedNodes().size());
+        r.unlinkedNodes().forEach((h, b) -> assertSame(b, r.newNodes().get(h), "unlinked nodes are new nodes too"));
         // all are new nodes, also the unlinked: the one-sided internal nodes at depths 16..20, the two at 21 and the 4 leaves at 22
         assertEquals(SparseMerkleTree.LINK_DEPTH + 5 + 2 + 4, r.newNodes().size());
     }
@@ -115,7 +117,7 @@ class LinkedTreeTest {
     }
 
     @Test
-    void theChainReaderHandsOutOnlyTheLatestCommittedRoot() {
+    void theChainReaderHandsOutTheRootsOfTheLatestFewCommittedTrees() {
         MemoryNodeStore store = new MemoryNodeStore();
         CachingNodeReader reader = new CachingNodeReader(store, 1000);
         UpdateResult r1 = new SparseMerkleTree(reader).update(SparseMerkleTree.EMPTY_ROOT, 0, writes(10, 1), 1);
@@ -125,9 +127,20 @@ class LinkedTreeTest {
         assertSame(r1.rootNode(), reader.linkedRoot(1, r1.root()));
         assertNull(reader.linkedRoot(2, r1.root()), "another version");
         assertNull(reader.linkedRoot(1, Hash.ZERO), "another root");
-        UpdateResult empty = new SparseMerkleTree(reader).update(r1.root(), 1, deletes(10), 2);
+        UpdateResult previous = r1;
+        for (int v = 2; v <= 1 + UnflushedNodes.RETIRED_BLOCKS; v++) {
+            UpdateResult next = new SparseMerkleTree(reader).update(previous.root(), v - 1, writes(10, v), v);
+            store.add(next);
+            reader.advance(next);
+            assertSame(next.rootNode(), reader.linkedRoot(v, next.root()));
+            previous = next;
+        }
+        assertSame(r1.rootNode(), reader.linkedRoot(1, r1.root()), "kept while " + UnflushedNodes.RETIRED_BLOCKS + " newer");
+        UpdateResult empty = new SparseMerkleTree(reader).update(previous.root(), previous.version(), deletes(10), 9);
         reader.advance(empty);
-        assertNull(reader.linkedRoot(2, empty.root()), "the empty tree has no nodes");
+        assertNull(reader.linkedRoot(9, empty.root()), "the empty tree has no nodes");
+        assertNull(reader.linkedRoot(1, r1.root()), "dropped after that");
+        assertSame(previous.rootNode(), reader.linkedRoot(previous.version(), previous.root()));
     }
 
     private static List<StateWrite> deletes(int keys) {

@@ -23,41 +23,49 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UnflushedNodesTest {
-    private static List<StateWrite> writes(int from, int to, long value) {
-        List<StateWrite> w = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            byte[] a = new byte[Address.LENGTH];
-            a[0] = (byte) i;
-            w.add(StateWrite.put(StateKey.account(Address.fromBytes(a)), new AccountState(value, i).encode()));
+    /** 64 keys at random paths plus 4 sharing their first 20 bits (below the linked levels), value {@code v}. */
+    private static SparseMerkleTree.Change[] changes(int[] which, int v) {
+        List<SparseMerkleTree.Change> out = new ArrayList<>();
+        for (int i : which) {
+            Hash k;
+            if (i < 64) {
+                k = io.tally.crypto.Sha256.hash(new byte[] {(byte) i});
+            } else {
+                byte[] deep = new byte[32];
+                deep[2] = (byte) ((i - 64) << 2);
+                k = Hash.of(deep);
+            }
+            out.add(new SparseMerkleTree.Change(k, new byte[] {(byte) v, (byte) i}));
         }
-        return w;
+        return out.toArray(new SparseMerkleTree.Change[0]);
+    }
+
+    private static int[] range(int from, int to) {
+        return java.util.stream.IntStream.range(from, to).toArray();
     }
 
     @Test
-    void itHoldsExactlyTheLatestTreesUnstoredNodesAndAFlushWritesThem() {
+    void aFlushWritesExactlyTheLatestTreesUnstoredNodesAndOnlyUnlinkedOnesAreHeld() {
         UnflushedNodes unflushed = new UnflushedNodes();
         MemoryNodeStore stored = new MemoryNodeStore();
-        NodeReader reader = (v, h) -> {
-            byte[] b = unflushed.get(h);
-            return b != null ? b : stored.read(v, h);
-        };
-        // version 1 is flushed (in the store); versions 2 and 3 change keys, some twice, and delete one
-        UpdateResult v1 = new SparseMerkleTree(reader).update(SparseMerkleTree.EMPTY_ROOT, 0, writes(0, 64, 1), 1);
+        MemoryNodeStore everything = new MemoryNodeStore();
+        CachingNodeReader reader = new CachingNodeReader(stored, 1000, unflushed);
+        // version 1 is flushed (in the store); versions 2 and 3 change keys, some twice, deep ones too
+        UpdateResult v1 = new SparseMerkleTree(reader).updateHashed(SparseMerkleTree.EMPTY_ROOT, 0, changes(range(0, 68), 1), 1);
         stored.add(v1);
-        UpdateResult v2 = new SparseMerkleTree(reader).update(v1.root(), 1, writes(0, 8, 2), 2);
+        everything.add(v1);
+        reader.advance(v1);
+        UpdateResult v2 = new SparseMerkleTree(reader).updateHashed(v1.root(), 1, changes(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 64, 65}, 2), 2);
+        everything.add(v2);
         unflushed.advance(v2);
-        List<StateWrite> third = writes(0, 4, 3);
-        third.add(StateWrite.delete(writes(5, 6, 0).get(0).key()));
-        UpdateResult v3 = new SparseMerkleTree(reader).update(v2.root(), 2, third, 3);
-        unflushed.advance(v3);
+        reader.advance(v2);
+        UpdateResult v3 = new SparseMerkleTree(reader).updateHashed(v2.root(), 2, changes(new int[] {0, 1, 2, 3, 64}, 3), 3);
+        everything.add(v3);
 
         Set<String> unstored = new HashSet<>();
-        collectAbove(reader, v3.root(), 3, 1, unstored);
-        assertEquals(unstored.size(), unflushed.size(), "the replaced version-2 nodes left the set");
-        assertTrue(unflushed.size() > v3.newNodes().size(), "keys 4..7 changed at version 2 only: their nodes stay");
-
+        collectAbove(everything, v3.root(), 3, 1, unstored);
         try (InMemoryStore store = new InMemoryStore(); WriteBatch b = store.newBatch()) {
-            int n = unflushed.writeReachable(v3.root(), 3, 1, Map.of(), b);
+            int n = unflushed.writeReachable(v3, 1, b);
             b.commit(Durability.SYNCED);
             Set<String> keys = new HashSet<>();
             try (KvIterator it = store.iteratePrefix(Column.SMT_NODE, new byte[0])) {
@@ -67,8 +75,16 @@ class UnflushedNodesTest {
                 }
             }
             assertEquals(n, keys.size());
-            assertEquals(unstored, keys);
+            assertEquals(unstored, keys, "every node of version 3 above version 1, and nothing else");
+            assertTrue(keys.stream().anyMatch(k -> k.endsWith("@2")), "nodes of version 2 that version 3 kept");
         }
+        unflushed.advance(v3);
+        long unlinkedInTree = unstored.stream().filter(k -> {
+            Hash h = Hash.fromHex(k.substring(0, k.indexOf('@')));
+            return v2.unlinkedNodes().containsKey(h) || v3.unlinkedNodes().containsKey(h);
+        }).count();
+        assertTrue(unlinkedInTree > 0);
+        assertEquals(unlinkedInTree, unflushed.size(), "the unlinked nodes version 3 replaced left the set");
         unflushed.flushed();
         assertEquals(0, unflushed.size());
     }
@@ -89,24 +105,33 @@ class UnflushedNodesTest {
     @Test
     void aReplacedNodeStaysReadableForAFewBlocksAndAMissingOneIsABug() {
         UnflushedNodes unflushed = new UnflushedNodes();
-        NodeReader reader = (v, h) -> unflushed.get(h);
-        UpdateResult r = new SparseMerkleTree(reader).update(SparseMerkleTree.EMPTY_ROOT, 0, writes(0, 3, 1), 1);
+        CachingNodeReader reader = new CachingNodeReader((v, h) -> null, 1000, unflushed);
+        UpdateResult r = new SparseMerkleTree(reader).updateHashed(SparseMerkleTree.EMPTY_ROOT, 0, changes(range(64, 68), 1), 1);
         unflushed.advance(r);
-        assertEquals(r.newNodes().size(), unflushed.size());
-        Hash oldRoot = r.root();
-        long version = 1;
-        for (int block = 1; block <= UnflushedNodes.RETIRED_BLOCKS; block++) {
-            version++;
-            r = new SparseMerkleTree(reader).update(r.root(), version - 1, writes(0, 3, version), version);
-            unflushed.advance(r);
-            assertNotNull(unflushed.get(oldRoot), "still readable " + block + " blocks after it was replaced");
+        reader.advance(r);
+        assertEquals(r.unlinkedNodes().size(), unflushed.size());
+        Hash deepLeaf = r.unlinkedNodes().keySet().stream().filter(h -> SmtNodes.isLeaf(r.unlinkedNodes().get(h)))
+                .filter(h -> SmtNodes.leafKey(r.unlinkedNodes().get(h)).equals(changes(new int[] {64}, 0)[0].keyHash()))
+                .findFirst().orElseThrow();
+        UpdateResult last = r;
+        for (int block = 1; block <= UnflushedNodes.RETIRED_BLOCKS + 1; block++) {
+            long v = last.version() + 1;
+            last = new SparseMerkleTree(reader).updateHashed(last.root(), v - 1, changes(new int[] {64}, (int) v), v);
+            unflushed.advance(last);
+            reader.advance(last);
+            if (block <= UnflushedNodes.RETIRED_BLOCKS) {
+                assertNotNull(unflushed.get(deepLeaf), "still readable " + block + " blocks after it was replaced");
+            }
         }
-        r = new SparseMerkleTree(reader).update(r.root(), version, writes(0, 3, 99), version + 1);
-        unflushed.advance(r);
-        assertNull(unflushed.get(oldRoot));
+        assertNull(unflushed.get(deepLeaf), "dropped after that");
         try (InMemoryStore store = new InMemoryStore(); WriteBatch b = store.newBatch()) {
-            assertThrows(IllegalStateException.class, () -> unflushed.writeReachable(oldRoot, 1, 0, Map.of(), b));
-            assertEquals(0, unflushed.writeReachable(Hash.ZERO, 1, 0, Map.of(), b), "the empty tree has no nodes");
+            UpdateResult latest = last;
+            unflushed.flushed();
+            assertThrows(IllegalStateException.class, () -> unflushed.writeReachable(latest, 0, b),
+                    "unlinked nodes of version 1 that the latest tree uses are no longer held");
+            UpdateResult empty = new SparseMerkleTree(reader).updateHashed(last.root(), last.version(),
+                    new SparseMerkleTree.Change[] {}, last.version() + 1);
+            assertEquals(empty.newNodes().size(), 1, "an unchanged tree stores its root again");
         }
     }
 }
