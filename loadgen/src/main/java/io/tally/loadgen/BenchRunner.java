@@ -88,7 +88,7 @@ final class BenchRunner {
                 }
                 net.deadNodes().forEach(i -> problems.add("node" + i + " died during the run; see "
                     + net.nodeDir(i).resolve("node.log")));
-                result = summarize(plan, tracker, submitter, ceiling, sampler.samples(), pids, cpuStart, cpuEnd,
+                result = summarize(plan, tracker, submitter, sampler.samples(), pids, cpuStart, cpuEnd,
                     threadCores(threadsStart, threadsEnd, (windowEnd - windowStart) / 1e9), windowStart, windowEnd,
                     viewChanges, pending, watcher.lastHeight(), problems);
             }
@@ -247,7 +247,7 @@ final class BenchRunner {
         return out;
     }
 
-    private BenchResult summarize(TxPlan plan, Tracker t, Submitter submitter, Ceiling ceiling,
+    private BenchResult summarize(TxPlan plan, Tracker t, Submitter submitter,
             List<Sampler.Sample> samples, long[] pids, long[] cpuStart, long[] cpuEnd,
             List<Map<String, Double>> threadCores, long windowStart, long windowEnd,
             Map<Integer, Long> viewChanges, Map<Integer, Long> pending, long finalHeight, List<String> problems) {
@@ -297,7 +297,6 @@ final class BenchRunner {
             }
         }
         double tps = committedInWindow / seconds;
-        double ceilingTps = ceiling == null ? 0 : ceiling.perValidators(c.validators());
 
         long blocksInWindow = 0;
         long txInWindowBlocks = 0;
@@ -335,11 +334,9 @@ final class BenchRunner {
                 i < threadCores.size() ? threadCores.get(i) : Map.of()));
         }
         double nodeCores = nodes.stream().mapToDouble(BenchResult.NodeResult::cpuCores).sum();
-        double cpuCeiling = ceiling == null ? 0
-            : ceiling.verifiesPerSecond() / ceiling.threads() * nodeCores / c.validators();
-        BenchResult.Throughput throughput = new BenchResult.Throughput(round(tps), round(ackedInWindow / seconds),
-            ceilingTps == 0 ? 0 : Math.round(tps / ceilingTps * 1000) / 1000.0, Math.round(nodeCores * 100) / 100.0,
-            cpuCeiling == 0 ? 0 : Math.round(tps / cpuCeiling * 1000) / 1000.0);
+        // The ratios to the ceiling are filled in by BenchResult.withCeiling once it is measured.
+        BenchResult.Throughput throughput = new BenchResult.Throughput(round(tps), round(ackedInWindow / seconds), 0,
+            Math.round(nodeCores * 100) / 100.0, 0);
         double loadgenCpu = Math.round((cpuEnd[pids.length] - cpuStart[pids.length]) / 10.0 / seconds) / 100.0;
 
         BenchResult.Accounting accounting = new BenchResult.Accounting(plan.size(), sent, t.acked.sum(),
@@ -351,16 +348,13 @@ final class BenchRunner {
         BenchResult.Machine machine = new BenchResult.Machine(Runtime.getRuntime().availableProcessors(),
             System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        BenchResult.CeilingResult ceilingResult = ceiling == null ? null
-            : new BenchResult.CeilingResult(ceiling.threads(), round(ceiling.verifiesPerSecond()), round(ceilingTps),
-                round(ceiling.verifiesPerSecond()), 0);
         if (stranded > 0) {
             problems.add(stranded + " acknowledged transactions stranded behind an earlier nonce no node accepted");
         }
         if (lost > 0) {
             problems.add(lost + " acknowledged transactions were LOST (never committed)");
         }
-        return new BenchResult(setup, machine, ceilingResult, throughput, Latency.of(latencies, nLat), accounting,
+        return new BenchResult(setup, machine, null, throughput, Latency.of(latencies, nLat), accounting,
             blocks, nodes, loadgenCpu, samples, List.copyOf(problems));
     }
 

@@ -1,7 +1,6 @@
 package io.tally.ledger.state;
 
 import io.tally.crypto.Hash;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,12 +71,9 @@ public final class CachingNodeReader implements NodeReader {
      * unflushed nodes or in the store.
      */
     public void advance(UpdateResult committed) {
-        List<Linked> ring = new ArrayList<>(UnflushedNodes.RETIRED_BLOCKS + 1);
-        ring.add(new Linked(committed.version(), committed.rootNode())); // root null: the empty tree
-        for (int i = 0; i < recent.size() && ring.size() <= UnflushedNodes.RETIRED_BLOCKS; i++) {
-            ring.add(recent.get(i));
-        }
-        recent = List.copyOf(ring);
+        // root null: the empty tree
+        recent = UnflushedNodes.newestFirst(new Linked(committed.version(), committed.rootNode()), recent,
+                UnflushedNodes.RETIRED_BLOCKS + 1);
     }
 
     public int size() {

@@ -9,10 +9,12 @@ import io.tally.crypto.Hash;
  * {@link SparseMerkleTree} creates and links them, a {@link NodeReader} may hand out the root of the
  * latest committed tree ({@link NodeReader#linkedRoot}).
  *
- * <p>The hash, version and stored bytes are final. The child links are filled in lazily as updates
- * read children, only ever with the node whose hash the parent's bytes name, and read without
- * synchronisation: a reader that sees no link (yet) reads the child from the store instead, and the
- * final fields make a linked node safe to use from any thread.
+ * <p>The hash, version and stored bytes are final. A node created by an update gets the links to
+ * its new children in its constructor (an unflushed node within the linked levels is reachable only
+ * that way); links to children read from the store are filled in lazily as updates read them, only
+ * ever with the node whose hash the parent's bytes name, and read without synchronisation: a reader
+ * that sees no link (yet) reads the child through the node reader instead, and the final fields
+ * make a linked node safe to use from any thread.
  */
 public final class TreeNode {
     final Hash hash;

@@ -5,6 +5,7 @@ import io.tally.ledger.store.Column;
 import io.tally.ledger.store.WriteBatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +68,7 @@ public final class UnflushedNodes {
             }
         }
         // Published before removal, so a concurrent reader finds a node in one place or the other.
-        List<Map<Hash, byte[]>> ring = new ArrayList<>(RETIRED_BLOCKS);
-        ring.add(gone);
-        for (int i = 0; i < retired.size() && ring.size() < RETIRED_BLOCKS; i++) {
-            ring.add(retired.get(i));
-        }
-        retired = List.copyOf(ring);
+        retired = newestFirst(gone, retired, RETIRED_BLOCKS);
         live.keySet().removeAll(gone.keySet());
         live.putAll(committed.unlinkedNodes());
     }
@@ -114,6 +110,14 @@ public final class UnflushedNodes {
             }
         }
         return written;
+    }
+
+    /** {@code newest} followed by the first of {@code older}, at most {@code max} in all (an immutable list). */
+    static <T> List<T> newestFirst(T newest, List<T> older, int max) {
+        List<T> out = new ArrayList<>(max);
+        out.add(newest);
+        out.addAll(older.subList(0, Math.min(older.size(), max - 1)));
+        return Collections.unmodifiableList(out);
     }
 
     private record At(Hash hash, long version, TreeNode mem) {}
