@@ -3,14 +3,18 @@ package io.tally.loadgen;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one run measured; written as the JSON result and printed as a table. */
+/**
+ * Everything one run measured; written as the JSON result and printed as a table. {@code latency}:
+ * submit→commit; {@code admission}: submit→acknowledgement, the part of it spent getting a node to
+ * accept the transaction (of the same transactions).
+ */
 record BenchResult(Setup setup, Machine machine, CeilingResult ceiling, Throughput throughput, Latency latency,
-        Accounting accounting, Blocks blocks, List<NodeResult> nodes, double loadgenCpuCores,
+        Latency admission, Accounting accounting, Blocks blocks, List<NodeResult> nodes, double loadgenCpuCores,
         List<Sampler.Sample> rssSeries, List<String> problems) {
 
     record Setup(int validators, String mode, double offeredRate, int window, int durationSeconds, int warmupSeconds,
             int accounts, int batchSize, int connections, int txBytes, int maxBlockTransactions, long viewTimeoutMillis,
-            List<String> nodeJvmOptions) {}
+            List<String> nodeJvmOptions, List<String> nodeRunOptions) {}
 
     record Machine(int cores, String os, String java) {}
 
@@ -28,7 +32,7 @@ record BenchResult(Setup setup, Machine machine, CeilingResult ceiling, Throughp
         Throughput rescaled = new Throughput(t.committedPerSecond(), t.acknowledgedPerSecond(),
                 ratio(t.committedPerSecond(), ceiling.perValidatorSet()), t.nodeCores(),
                 ratio(t.committedPerSecond(), cpuCeiling));
-        return new BenchResult(setup, machine, ceiling, rescaled, latency, accounting, blocks, nodes, loadgenCpuCores,
+        return new BenchResult(setup, machine, ceiling, rescaled, latency, admission, accounting, blocks, nodes, loadgenCpuCores,
                 rssSeries, problems);
     }
 

@@ -72,7 +72,8 @@ final class BenchRunner {
                 if (c.closedLoop()) {
                     submitter.runClosedLoop(c.window(), windowEnd);
                 } else {
-                    submitter.runOpenLoop(c.rate(), windowEnd);
+                    // The open loop ramps up over the first half of the warm-up and holds the rate for the second.
+                    submitter.runOpenLoop(c.rate(), start + c.warmupSeconds() * 500_000_000L, windowEnd);
                 }
                 long[] cpuEnd = cpuNow(pids);
                 List<Map<String, Long>> threadsEnd = threadsNow(pids);
@@ -255,6 +256,7 @@ final class BenchRunner {
         long committedInWindow = 0;
         long ackedInWindow = 0;
         long[] latencies = new long[t.size()];
+        long[] admissions = new long[t.size()];
         int nLat = 0;
         long sent = 0;
         long lost = 0;
@@ -290,6 +292,7 @@ final class BenchRunner {
                 } else if (commit == 0) {
                     lost++;
                 } else if (submittedInWindow) {
+                    admissions[nLat] = Math.max(0, t.ackNanos(i) - submit);
                     latencies[nLat++] = commit - submit;
                 }
             } else if (st == Tracker.SENT && commit == 0) {
@@ -344,7 +347,8 @@ final class BenchRunner {
             submitter.lateBatches.sum(), sums(t.rejectCodes), sums(t.retryCodes), stillRetrying, stranded);
         BenchResult.Setup setup = new BenchResult.Setup(c.validators(), c.closedLoop() ? "closed" : "open", c.rate(),
             c.window(), c.durationSeconds(), c.warmupSeconds(), c.accounts(), c.batchSize(), c.connections(),
-            plan.encodedLength(0), c.maxBlockTransactions(), c.viewTimeoutMillis(), c.launcher().jvmOptions());
+            plan.encodedLength(0), c.maxBlockTransactions(), c.viewTimeoutMillis(), c.launcher().jvmOptions(),
+            c.launcher().runOptions());
         BenchResult.Machine machine = new BenchResult.Machine(Runtime.getRuntime().availableProcessors(),
             System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -354,7 +358,8 @@ final class BenchRunner {
         if (lost > 0) {
             problems.add(lost + " acknowledged transactions were LOST (never committed)");
         }
-        return new BenchResult(setup, machine, null, throughput, Latency.of(latencies, nLat), accounting,
+        return new BenchResult(setup, machine, null, throughput, Latency.of(latencies, nLat),
+            Latency.of(admissions, nLat), accounting,
             blocks, nodes, loadgenCpu, samples, List.copyOf(problems));
     }
 

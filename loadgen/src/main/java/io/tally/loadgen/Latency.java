@@ -2,7 +2,7 @@ package io.tally.loadgen;
 
 import java.util.Arrays;
 
-/** Percentiles of submit→commit latency, in milliseconds. */
+/** Percentiles of a latency (submit→commit, submit→acknowledgement), in milliseconds. */
 record Latency(long count, double p50, double p95, double p99, double max, double mean) {
     static Latency of(long[] nanos, int n) {
         if (n == 0) {

@@ -31,6 +31,9 @@ final class ResultTable {
         Latency l = r.latency();
         line(out, "submit->commit ms", String.format(Locale.ROOT, "p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (n=%d)",
             l.p50(), l.p95(), l.p99(), l.max(), l.count()));
+        Latency ack = r.admission();
+        line(out, "  of it submit->ack", String.format(Locale.ROOT, "p50 %.1f  p95 %.1f  p99 %.1f  max %.1f",
+            ack.p50(), ack.p95(), ack.p99(), ack.max()));
         BenchResult.Accounting a = r.accounting();
         line(out, "accounting", String.format(Locale.ROOT,
             "sent %d, acknowledged %d, committed %d, rejected %d, LOST %d, stranded %d, retries %d %s",

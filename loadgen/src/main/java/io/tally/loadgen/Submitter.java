@@ -26,6 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Answers: a hash is an acknowledgement; "mempool full / workers saturated" (-32005), "nonce
  * gap" (-32004, an earlier nonce of the account is being retried) and server timeouts (-32009)
  * are retried; "already known" with our hash counts as acknowledged; anything else is a rejection.
+ *
+ * <p>Latency starts at a transaction's first attempt: in the open loop at the time the pacer
+ * scheduled its batch, not when a worker got round to sending it, so a slow answer from a node
+ * delays the clock of the batches queued behind it instead of hiding them (no coordinated
+ * omission); in the closed loop when it is first sent. Retries keep the first attempt's time.
  */
 final class Submitter {
     static final int MEMPOOL_FULL = -32005;
@@ -69,15 +74,22 @@ final class Submitter {
         return feed.exhausted();
     }
 
-    /** Offers {@code rate} transactions per second until {@code endNanos}. */
-    void runOpenLoop(double rate, long endNanos) throws InterruptedException {
+    /**
+     * Offers {@code rate} transactions per second until {@code endNanos}, ramping up linearly from a
+     * tenth of it until {@code rampEndNanos}. Why a ramp: a cold network (JIT, caches) cannot take
+     * the full rate at once, and the backlog it builds would be measured for the rest of the run
+     * as latency of a warm network.
+     */
+    void runOpenLoop(double rate, long rampEndNanos, long endNanos) throws InterruptedException {
         // Small batches at low rates so batching does not add its own delay (at least 50 batches/s).
         int batch = (int) Math.max(1, Math.min(batchSize, Math.floor(rate / 50)));
         long intervalNanos = (long) (batch * 1e9 / rate);
-        BlockingQueue<int[]> ready = new ArrayBlockingQueue<>(Math.max(4, connections * 2));
+        long rampStart = System.nanoTime();
+        long rampNanos = Math.max(0, rampEndNanos - rampStart);
+        BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(Math.max(4, connections * 2));
         List<Thread> workers = startWorkers(() -> {
-            int[] b = ready.poll(100, TimeUnit.MILLISECONDS);
-            return b == null ? new int[0] : b;
+            Batch b = ready.poll(100, TimeUnit.MILLISECONDS);
+            return b == null ? Batch.NONE : b;
         }, endNanos, false, feed::exhausted);
         long next = System.nanoTime();
         while (next < endNanos) {
@@ -86,17 +98,20 @@ final class Submitter {
                 LockSupport.parkNanos(wait);
                 continue;
             }
-            int[] b = feed.next(batch);
-            if (b.length == 0) {
+            int[] txs = feed.next(batch);
+            if (txs.length == 0) {
                 break;
             }
+            Batch b = new Batch(txs, next);
             if (!ready.offer(b)) {
                 lateBatches.increment();
                 if (!ready.offer(b, Math.max(1, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     break;
                 }
             }
-            next += intervalNanos;
+            long intoRamp = next - rampStart;
+            next += intoRamp >= rampNanos ? intervalNanos
+                : (long) (intervalNanos / (0.1 + 0.9 * intoRamp / (double) rampNanos));
         }
         joinAll(workers, endNanos);
     }
@@ -108,7 +123,7 @@ final class Submitter {
             while (tracker.outstanding.get() + batch > window && System.nanoTime() < endNanos) {
                 LockSupport.parkNanos(500_000);
             }
-            return feed.next(batch);
+            return Batch.now(feed.next(batch));
         }, endNanos, true, feed::exhausted);
         joinAll(workers, endNanos);
     }
@@ -121,11 +136,11 @@ final class Submitter {
     void drainRetries(long deadlineNanos) throws InterruptedException {
         feed.stopNew();
         List<Thread> workers = startWorkers(() -> {
-            int[] b = feed.next(batchSize);
-            if (b.length == 0) {
+            int[] txs = feed.next(batchSize);
+            if (txs.length == 0) {
                 Thread.sleep(5);
             }
-            return b;
+            return Batch.now(txs);
         }, deadlineNanos, true, () -> feed.nothingHeld());
         joinAll(workers, deadlineNanos);
     }
@@ -136,7 +151,16 @@ final class Submitter {
     }
 
     private interface BatchSource {
-        int[] take() throws InterruptedException;
+        Batch take() throws InterruptedException;
+    }
+
+    /** Plan indices to send together; {@code dueNanos} is when the open loop meant to send them, 0 = now. */
+    record Batch(int[] txs, long dueNanos) {
+        static final Batch NONE = new Batch(new int[0], 0);
+
+        static Batch now(int[] txs) {
+            return new Batch(txs, 0);
+        }
     }
 
     private List<Thread> startWorkers(BatchSource source, long endNanos, boolean backOffWhenFull,
@@ -146,8 +170,8 @@ final class Submitter {
             Thread t = new Thread(() -> {
                 try {
                     while (System.nanoTime() < endNanos) {
-                        int[] b = source.take();
-                        if (b.length == 0) {
+                        Batch b = source.take();
+                        if (b.txs().length == 0) {
                             if (done.getAsBoolean()) {
                                 return;
                             }
@@ -186,7 +210,8 @@ final class Submitter {
     }
 
     /** Sends one batch and books every answer; returns true if the node said its mempool is full. */
-    boolean send(int[] batch) throws InterruptedException {
+    boolean send(Batch b) throws InterruptedException {
+        int[] batch = b.txs();
         StringBuilder body = new StringBuilder(batch.length * 480);
         body.append('[');
         for (int k = 0; k < batch.length; k++) {
@@ -203,8 +228,9 @@ final class Submitter {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         long now = System.nanoTime();
+        long start = b.dueNanos() != 0 ? Math.min(b.dueNanos(), now) : now;
         for (int i : batch) {
-            tracker.sent(i, now);
+            tracker.sent(i, start);
         }
         tracker.outstanding.addAndGet(batch.length);
         batchesSent.increment();

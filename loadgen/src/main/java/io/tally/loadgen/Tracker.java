@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What happened to each planned transaction: when it was sent (the attempt the node accepted),
+ * What happened to each planned transaction: when it was first sent,
  * whether the node acknowledged it, and when its block was seen. Written by the submitter threads
  * and the commit watcher; read for the results after both stopped.
  */
@@ -24,6 +24,7 @@ final class Tracker {
 
     private final AtomicLongArray submitNanos;
     private final AtomicLongArray commitNanos;
+    private final AtomicLongArray ackNanos;
     private final AtomicIntegerArray state;
     private final AtomicIntegerArray attempts;
     final LongAdder acked = new LongAdder();
@@ -40,6 +41,7 @@ final class Tracker {
     Tracker(int size) {
         submitNanos = new AtomicLongArray(size);
         commitNanos = new AtomicLongArray(size);
+        ackNanos = new AtomicLongArray(size);
         state = new AtomicIntegerArray(size);
         attempts = new AtomicIntegerArray(size);
     }
@@ -48,13 +50,15 @@ final class Tracker {
         return state.length();
     }
 
+    /** An attempt to send {@code i}; the first attempt's {@code nanos} is its submit time (latency starts there). */
     int sent(int i, long nanos) {
-        submitNanos.set(i, nanos);
+        submitNanos.compareAndSet(i, 0, nanos);
         state.compareAndSet(i, UNSENT, SENT);
         return attempts.incrementAndGet(i);
     }
 
     void acked(int i) {
+        ackNanos.compareAndSet(i, 0, System.nanoTime());
         if (state.getAndSet(i, ACKED) != ACKED) {
             acked.increment();
         }
@@ -97,6 +101,11 @@ final class Tracker {
 
     long submitNanos(int i) {
         return submitNanos.get(i);
+    }
+
+    /** When a node first acknowledged {@code i}, or 0. */
+    long ackNanos(int i) {
+        return ackNanos.get(i);
     }
 
     long commitNanos(int i) {

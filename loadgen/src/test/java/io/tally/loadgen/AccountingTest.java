@@ -77,6 +77,21 @@ class AccountingTest {
     }
 
     @Test
+    void latencyStartsAtTheFirstAttemptAndAdmissionEndsAtTheFirstAcknowledgement() {
+        Tracker t = new Tracker(1);
+        assertEquals(1, t.sent(0, 100), "first attempt, e.g. at the open loop's scheduled time");
+        assertEquals(2, t.sent(0, 250), "a retry after 'mempool full'");
+        assertEquals(100, t.submitNanos(0), "the retry does not restart the clock");
+        assertEquals(0, t.ackNanos(0));
+        long before = System.nanoTime();
+        t.acked(0);
+        long ack = t.ackNanos(0);
+        assertTrue(ack >= before);
+        t.acked(0); // "already known" on a resend
+        assertEquals(ack, t.ackNanos(0));
+    }
+
+    @Test
     void readsCpuAndResidentMemoryOfThisProcess() {
         long self = ProcessHandle.current().pid();
         assertTrue(ProcStats.rssBytes(self).orElseThrow() > 1 << 20);

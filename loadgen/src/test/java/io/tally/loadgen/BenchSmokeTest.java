@@ -41,6 +41,8 @@ class BenchSmokeTest {
         // Offered 300/s for 10 s: the window must see roughly that committed (generous bounds on a busy CI box).
         assertTrue(r.throughput().committedPerSecond() > 150, "committed/s " + r.throughput().committedPerSecond());
         assertTrue(r.latency().count() > 0 && r.latency().p50() > 0, "latency " + r.latency());
+        assertEquals(r.latency().count(), r.admission().count(), "admission of the same transactions");
+        assertTrue(r.admission().max() <= r.latency().max(), "acknowledged before committed " + r.admission());
         assertEquals(0, r.blocks().viewChanges(), "view changes");
         assertTrue(r.nodes().get(0).rssMaxMib() > 0, "RSS read from /proc");
         // the ceiling, measured before and after the run, is the faster of the two

@@ -24,6 +24,7 @@ import io.tally.ledger.state.SparseMerkleTree;
 import io.tally.ledger.state.StateKey;
 import io.tally.ledger.state.StateProof;
 import io.tally.ledger.state.StateWrite;
+import io.tally.ledger.state.TreeFlush;
 import io.tally.ledger.state.UnflushedNodes;
 import io.tally.ledger.state.UpdateResult;
 import io.tally.ledger.store.Column;
@@ -48,9 +49,10 @@ import java.util.Set;
  * the block, its certificate, receipts, transaction locations, the flat state changes, the state
  * root by height and the head pointer, so after a crash the store holds either all of a block or
  * none of it. The state tree's nodes are derived from the flat state and written only at tree
- * flushes ({@link TreeFlushPolicy}), in the batch of the block that triggers one; each block in
- * between also records which state keys it changed, and {@link #open} rebuilds the tree from the
- * last flushed one with them (docs/storage.md, "Tree flushes"). The store is bound to one genesis.
+ * flushes ({@link TreeFlushPolicy}), spread over the batches of the blocks after the one that
+ * starts a flush; each block also records which state keys it changed, and {@link #open} rebuilds
+ * the tree from the last completed flush with them (docs/storage.md, "Tree flushes"). The store is
+ * bound to one genesis.
  *
  * <p>Thread-safety: {@link #commit} is serialised; reads may run concurrently with it. The caller
  * owns the {@link KvStore} and closes it.
@@ -75,6 +77,8 @@ public final class ChainStore implements LedgerReader {
     private volatile Head head;
     /** The height of the last tree flush; written only by {@link #commit}. */
     private long flushedHeight;
+    /** A flush whose nodes are still being written over the next blocks' batches, or null; only {@link #commit}. */
+    private TreeFlush pendingFlush;
 
     private ChainStore(KvStore store, String chainId, Hash genesisHash, ValidatorSet validators, Head head,
             TreeFlushPolicy flushPolicy, long flushedHeight) {
@@ -256,7 +260,11 @@ public final class ChainStore implements LedgerReader {
 
         long height = header.height();
         UpdateResult update = result.stateUpdate();
-        boolean flush = flushPolicy.due(unflushed.size() + update.unlinkedNodes().size(), height - flushedHeight);
+        TreeFlush flush = pendingFlush;
+        if (flush == null && flushPolicy.due(unflushed.size() + update.unlinkedNodes().size(), height - flushedHeight)) {
+            flush = unflushed.startFlush(update, flushedHeight);
+        }
+        boolean flushDone = false;
         try (WriteBatch b = store.newBatch()) {
             b.put(Column.BLOCK_BY_HEIGHT, ChainKeys.height(height), block.encode());
             b.put(Column.CERT_BY_HEIGHT, ChainKeys.height(height), certificate.encode());
@@ -268,22 +276,30 @@ public final class ChainStore implements LedgerReader {
                 b.put(Column.RECEIPT, loc, result.receipts().get(i).encode());
             }
             writeFlatState(b, result.stateWrites(), update.root(), height);
-            if (flush) {
-                unflushed.writeReachable(update, flushedHeight, b);
-                for (long x = flushedHeight + 1; x < height; x++) {
-                    b.delete(Column.STATE_CHANGES, ChainKeys.height(x));
+            if (flush != null) {
+                flushDone = flush.writeNext(b, flushPolicy.perBlock(flush.estimatedSize()));
+                if (flushDone) {
+                    // The flushed tree and everything it uses are in the store with this batch: the
+                    // changed keys up to its block are no longer needed for a rebuild.
+                    for (long x = flushedHeight + 1; x <= flush.height(); x++) {
+                        b.delete(Column.STATE_CHANGES, ChainKeys.height(x));
+                    }
+                    b.put(Column.META, ChainKeys.TREE_FLUSHED, ChainKeys.height(flush.height()));
                 }
-                b.put(Column.META, ChainKeys.TREE_FLUSHED, ChainKeys.height(height));
-            } else {
+            }
+            if (!(flushDone && flush.height() == height)) {
                 b.put(Column.STATE_CHANGES, ChainKeys.height(height), ChainKeys.changedKeys(result.stateWrites()));
             }
             b.put(Column.META, ChainKeys.HEAD, ChainKeys.head(height, hash));
             b.commit(Durability.SYNCED);
         }
         unflushed.advance(update);
-        if (flush) {
-            unflushed.flushed();
-            flushedHeight = height;
+        if (flushDone) {
+            unflushed.flushed(flush);
+            flushedHeight = flush.height();
+            pendingFlush = null;
+        } else {
+            pendingFlush = flush;
         }
         nodes.advance(update);
         state.apply(result.stateWrites());

@@ -1,9 +1,6 @@
 package io.tally.ledger.state;
 
 import io.tally.crypto.Hash;
-import io.tally.ledger.store.Column;
-import io.tally.ledger.store.WriteBatch;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * State-tree nodes of committed blocks that are not in the store yet. The chain does not write each
  * block's new tree nodes (docs/storage.md, "Tree flushes"): it keeps them in memory and, every so
- * often, writes those the latest tree uses ({@link #writeReachable}). A node that a later block
+ * often, writes those the latest tree uses ({@link #startFlush}, {@link TreeFlush}). A node that a later block
  * replaces before the flush is never written. They are derived data: each block's flat state
  * changes are durable in its own batch, and after a crash the chain rebuilds the tree from the last
  * flushed one.
@@ -31,13 +28,23 @@ public final class UnflushedNodes {
     /** How many blocks a replaced node stays readable (the chain's reader keeps as many older linked roots). */
     public static final int RETIRED_BLOCKS = 4;
 
-    private final Map<Hash, byte[]> live = new ConcurrentHashMap<>();
+    private volatile Map<Hash, byte[]> live = new ConcurrentHashMap<>();
+    /**
+     * While a flush is being written: the unlinked nodes of the tree before the flushed one, as they
+     * were when it started, which its walk reads; never mutated (a node a later block replaces stays
+     * here, and also goes to {@link #retired}, until the flush completes). Empty otherwise.
+     */
+    private volatile Map<Hash, byte[]> frozen = Map.of();
     /** Nodes replaced by each of the last blocks, newest first; replaced whole, never mutated. */
     private volatile List<Map<Hash, byte[]>> retired = List.of();
+    private TreeFlush flushing;
 
     /** The unlinked node with this hash, or null if it is not held here. */
     public byte[] get(Hash hash) {
         byte[] b = live.get(hash);
+        if (b == null) {
+            b = frozen.get(hash);
+        }
         if (b == null) {
             for (Map<Hash, byte[]> m : retired) {
                 b = m.get(hash);
@@ -49,9 +56,9 @@ public final class UnflushedNodes {
         return b;
     }
 
-    /** Unlinked nodes of the latest tree that are not in the store. */
+    /** Unlinked nodes not in the store (while a flush is written, also some a later block replaced). */
     public int size() {
-        return live.size();
+        return live.size() + frozen.size();
     }
 
     /**
@@ -61,55 +68,59 @@ public final class UnflushedNodes {
      */
     public void advance(UpdateResult committed) {
         Map<Hash, byte[]> gone = new HashMap<>();
+        Map<Hash, byte[]> current = live;
         for (Hash h : committed.replacedNodes()) {
-            byte[] b = committed.newNodes().containsKey(h) ? null : live.get(h);
+            if (committed.newNodes().containsKey(h)) {
+                continue;
+            }
+            byte[] b = current.get(h);
+            if (b == null) {
+                b = frozen.get(h);
+            }
             if (b != null) {
                 gone.put(h, b);
             }
         }
         // Published before removal, so a concurrent reader finds a node in one place or the other.
         retired = newestFirst(gone, retired, RETIRED_BLOCKS);
-        live.keySet().removeAll(gone.keySet());
-        live.putAll(committed.unlinkedNodes());
+        current.keySet().removeAll(gone.keySet());
+        current.putAll(committed.unlinkedNodes());
     }
 
     /**
-     * Puts into {@code batch} every node of the tree {@code update} produced that was created after
-     * {@code flushedVersion}: exactly the nodes that tree needs and the store lacks, given that the
-     * tree at {@code flushedVersion} and everything it uses are stored. Linked nodes are found by
-     * their links, unlinked ones among the update's own and then here; call it before
-     * {@link #advance advancing} to the update.
+     * Starts a flush of the tree {@code update} produced: it will write every node of that tree
+     * created after {@code flushedVersion}, exactly the nodes the tree needs and the store lacks
+     * (given that the tree at {@code flushedVersion} and everything it uses are stored), a part at
+     * a time ({@link TreeFlush#writeNext}). Call it before {@link #advance advancing} to the update;
+     * the unlinked nodes held now are kept for the flush until {@link #flushed}.
      *
-     * @return the number of nodes put
-     * @throws IllegalStateException if such a node is not found (a bug: the tree would be lost)
+     * @throws IllegalStateException if a flush is already being written
      */
-    public int writeReachable(UpdateResult update, long flushedVersion, WriteBatch batch) {
-        if (update.rootNode() == null) {
-            return 0;
+    public TreeFlush startFlush(UpdateResult update, long flushedVersion) {
+        if (flushing != null) {
+            throw new IllegalStateException("a tree flush of version " + flushing.height() + " is still being written");
         }
-        ArrayDeque<At> todo = new ArrayDeque<>();
-        todo.push(new At(update.root(), update.version(), update.rootNode()));
-        int written = 0;
-        while (!todo.isEmpty()) {
-            At at = todo.pop();
-            byte[] bytes = at.mem != null ? at.mem.encoded : update.unlinkedNodes().get(at.hash);
-            if (bytes == null) {
-                bytes = live.get(at.hash);
-            }
-            if (bytes == null) {
-                throw new IllegalStateException("unflushed state tree node " + at.hash + " at version " + at.version
-                        + " is not held");
-            }
-            batch.put(Column.SMT_NODE, SmtNodes.key(at.version, at.hash), bytes);
-            written++;
-            if (!SmtNodes.isLeaf(bytes)) {
-                push(todo, SmtNodes.left(bytes), SmtNodes.leftVersion(bytes), at.mem == null ? null : at.mem.left,
-                        flushedVersion);
-                push(todo, SmtNodes.right(bytes), SmtNodes.rightVersion(bytes), at.mem == null ? null : at.mem.right,
-                        flushedVersion);
-            }
+        Map<Hash, byte[]> held = live;
+        // Frozen before the new map is published: a reader that sees the new map sees the frozen one.
+        frozen = held;
+        live = new ConcurrentHashMap<>();
+        flushing = new TreeFlush(update, flushedVersion, held);
+        return flushing;
+    }
+
+    /**
+     * Once every node of {@code flush} is durable in the store: the nodes held for it are released
+     * (those a later block replaced stay readable a few blocks, see {@link #advance}).
+     */
+    public void flushed(TreeFlush flush) {
+        if (flush != flushing || !flush.done()) {
+            throw new IllegalStateException("not the flush being written, or not written completely");
         }
-        return written;
+        for (Map.Entry<Hash, byte[]> e : flush.updateUnlinked().entrySet()) {
+            live.remove(e.getKey(), e.getValue());
+        }
+        frozen = Map.of();
+        flushing = null;
     }
 
     /** {@code newest} followed by the first of {@code older}, at most {@code max} in all (an immutable list). */
@@ -118,19 +129,5 @@ public final class UnflushedNodes {
         out.add(newest);
         out.addAll(older.subList(0, Math.min(older.size(), max - 1)));
         return Collections.unmodifiableList(out);
-    }
-
-    private record At(Hash hash, long version, TreeNode mem) {}
-
-    private static void push(ArrayDeque<At> todo, Hash child, long version, TreeNode link, long flushedVersion) {
-        if (version > flushedVersion && !child.equals(Hash.ZERO)) {
-            // A link is only ever set to the node the parent's bytes name.
-            todo.push(new At(child, version, link));
-        }
-    }
-
-    /** Empties the set once the batch {@link #writeReachable} filled is durable: its nodes are in the store now. */
-    public void flushed() {
-        live.clear();
     }
 }

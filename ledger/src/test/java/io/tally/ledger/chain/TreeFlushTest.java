@@ -95,7 +95,9 @@ class TreeFlushTest {
     }
 
     private static TreeFlushPolicy randomPolicy(Random rnd) {
-        return new TreeFlushPolicy(1 + rnd.nextInt(400), 1 + rnd.nextInt(8));
+        // a third write each flush whole; the others spread it over blocks, a few nodes per block
+        int perBlock = rnd.nextInt(3) == 0 ? Integer.MAX_VALUE : 1 + rnd.nextInt(20);
+        return new TreeFlushPolicy(1 + rnd.nextInt(400), 1 + rnd.nextInt(8), perBlock);
     }
 
     /** Up to 8 transfers and record writes (some overwriting, some new) from random senders. */
@@ -181,6 +183,52 @@ class TreeFlushTest {
     }
 
     @Test
+    void aFlushSpreadOverBlocksCountsOnlyOnceItsLastPartIsWrittenAndACrashBeforeThatLosesNothing(@TempDir Path dir) {
+        KeyPair alice = t.accounts.get(0);
+        KeyPair bob = t.accounts.get(1);
+        // a flush after 3 blocks, written 1 node per block (or 1/64 of it): tens of blocks
+        TreeFlushPolicy spread = new TreeFlushPolicy(Integer.MAX_VALUE, 3, 1);
+        List<Block> expected = new ArrayList<>();
+        int nonce = 0;
+        try (KvStore refStore = new InMemoryStore(); KvStore store = LevelDbStore.open(dir)) {
+            ChainStore ref = ChainStore.initGenesis(refStore, t.genesis, TreeFlushPolicy.EVERY_BLOCK);
+            ChainStore chain = ChainStore.initGenesis(store, t.genesis, spread);
+            long genesisNodes = count(store, Column.SMT_NODE);
+            for (int h = 1; h <= 6; h++, nonce++) {
+                List<Transaction> txs = List.of(t.transfer(alice, nonce, bob.address(), 1));
+                expected.add(t.commitNext(ref, txs));
+                t.commitNext(chain, txs);
+            }
+            assertArrayEquals(ChainKeys.height(0), store.get(Column.META, ChainKeys.TREE_FLUSHED).orElseThrow(),
+                    "the flush of block 3 is still being written");
+            assertEquals(6, count(store, Column.STATE_CHANGES), "so every block's changed keys are kept");
+            long partial = count(store, Column.SMT_NODE) - genesisNodes;
+            assertTrue(partial >= 4, "one part per block since block 3: " + partial);
+        }
+        // a crash mid-flush: the store reopens from the flush before it, with every block's changes
+        try (KvStore store = LevelDbStore.open(dir)) {
+            ChainStore chain = ChainStore.open(store, spread);
+            assertHeadProvable(chain, expected.get(5), Map.of());
+            int blocks = 0;
+            while (ChainKeys.decodeHeight(store.get(Column.META, ChainKeys.TREE_FLUSHED).orElseThrow()) == 0) {
+                t.commitNext(chain, List.of(t.transfer(alice, nonce++, bob.address(), 1)));
+                assertTrue(++blocks < 500, "the flush never completed");
+            }
+            long flushed = ChainKeys.decodeHeight(store.get(Column.META, ChainKeys.TREE_FLUSHED).orElseThrow());
+            assertTrue(flushed > 6 && flushed < chain.head().height(), "the flush started after the reopen completed "
+                    + "blocks later: flushed " + flushed + ", head " + chain.head().height());
+            for (long x = 1; x <= flushed; x++) {
+                assertTrue(store.get(Column.STATE_CHANGES, ChainKeys.height(x)).isEmpty(), "changes of block " + x);
+            }
+            assertEquals(chain.head().height() - flushed, count(store, Column.STATE_CHANGES));
+            long head = chain.head().height();
+            ChainStore reopened = ChainStore.open(store, TreeFlushPolicy.DEFAULT);
+            assertEquals(head, reopened.head().height(), "reopened from the completed flush");
+            assertTrue(reopened.proveState(StateKey.account(bob.address())).verify());
+        }
+    }
+
+    @Test
     void aDamagedRebuildIsAClearErrorNotAWrongTree() {
         KeyPair alice = t.accounts.get(0);
         KeyPair bob = t.accounts.get(1);
@@ -249,6 +297,7 @@ class TreeFlushTest {
     void flushLimitsMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new TreeFlushPolicy(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new TreeFlushPolicy(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new TreeFlushPolicy(1, 1, 0));
     }
 
     private interface BatchFill {

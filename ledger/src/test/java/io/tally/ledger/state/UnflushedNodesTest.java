@@ -64,8 +64,10 @@ class UnflushedNodesTest {
 
         Set<String> unstored = new HashSet<>();
         collectAbove(everything, v3.root(), 3, 1, unstored);
+        TreeFlush flush = unflushed.startFlush(v3, 1);
         try (InMemoryStore store = new InMemoryStore(); WriteBatch b = store.newBatch()) {
-            int n = unflushed.writeReachable(v3, 1, b);
+            assertTrue(flush.writeNext(b, Integer.MAX_VALUE));
+            int n = flush.written();
             b.commit(Durability.SYNCED);
             Set<String> keys = new HashSet<>();
             try (KvIterator it = store.iteratePrefix(Column.SMT_NODE, new byte[0])) {
@@ -79,14 +81,85 @@ class UnflushedNodesTest {
             assertTrue(keys.stream().anyMatch(k -> k.endsWith("@2")), "nodes of version 2 that version 3 kept");
         }
         unflushed.advance(v3);
+        unflushed.flushed(flush);
+        assertEquals(0, unflushed.size(), "every held node was written");
+
+        // without a flush, the set holds exactly the unlinked nodes of the latest tree
+        UnflushedNodes plain = new UnflushedNodes();
+        plain.advance(v2);
+        plain.advance(v3);
         long unlinkedInTree = unstored.stream().filter(k -> {
             Hash h = Hash.fromHex(k.substring(0, k.indexOf('@')));
             return v2.unlinkedNodes().containsKey(h) || v3.unlinkedNodes().containsKey(h);
         }).count();
         assertTrue(unlinkedInTree > 0);
-        assertEquals(unlinkedInTree, unflushed.size(), "the unlinked nodes version 3 replaced left the set");
-        unflushed.flushed();
-        assertEquals(0, unflushed.size());
+        assertEquals(unlinkedInTree, plain.size(), "the unlinked nodes version 3 replaced left the set");
+    }
+
+    @Test
+    void aFlushWrittenInPartsWhileLaterBlocksReplaceItsNodesWritesItsTreeAndReleasesOnlyItsNodes() {
+        UnflushedNodes unflushed = new UnflushedNodes();
+        MemoryNodeStore everything = new MemoryNodeStore();
+        CachingNodeReader reader = new CachingNodeReader((v, h) -> null, 1000, unflushed);
+        UpdateResult v1 = new SparseMerkleTree(reader).updateHashed(SparseMerkleTree.EMPTY_ROOT, 0, changes(range(0, 68), 1), 1);
+        everything.add(v1);
+        TreeFlush flush = unflushed.startFlush(v1, 0);
+        unflushed.advance(v1);
+        reader.advance(v1);
+        assertThrows(IllegalStateException.class, () -> unflushed.startFlush(v1, 0), "one flush at a time");
+        try (InMemoryStore store = new InMemoryStore()) {
+            UpdateResult last = v1;
+            int batches = 0;
+            boolean done = false;
+            while (!done) {
+                try (WriteBatch b = store.newBatch()) {
+                    done = flush.writeNext(b, 7);
+                    b.commit(Durability.SYNCED);
+                }
+                batches++;
+                // meanwhile each block replaces deep (unlinked) and upper nodes of the tree being written
+                long v = last.version() + 1;
+                last = new SparseMerkleTree(reader).updateHashed(last.root(), v - 1,
+                        changes(new int[] {batches % 64, 64}, (int) v), v);
+                everything.add(last);
+                unflushed.advance(last);
+                reader.advance(last);
+                if (!done) {
+                    assertThrows(IllegalStateException.class, () -> unflushed.flushed(flush), "not written completely");
+                }
+            }
+            Set<String> tree = new HashSet<>();
+            collectAbove(everything, v1.root(), 1, 0, tree);
+            Set<String> keys = storedKeys(store);
+            assertEquals(tree, keys, "exactly the tree of version 1, each node once");
+            assertEquals(tree.size(), flush.written());
+            assertEquals((tree.size() + 6) / 7, batches);
+
+            int heldBefore = unflushed.size();
+            unflushed.flushed(flush);
+            assertTrue(unflushed.size() > 0 && unflushed.size() < heldBefore,
+                    "the written nodes of version 1 leave the set, the later blocks' stay: " + unflushed.size()
+                            + " of " + heldBefore);
+            // every node the latest tree uses is still readable: from the set, its links or the store
+            CachingNodeReader afterFlush = new CachingNodeReader(new KvNodeReader(store), 1000, unflushed);
+            afterFlush.advance(last);
+            for (int i = 0; i < 68; i++) {
+                Hash k = changes(new int[] {i}, 0)[0].keyHash();
+                assertTrue(new SparseMerkleTree(afterFlush).getHashed(last.root(), last.version(), k).isPresent(),
+                        "key " + i + " in the latest tree");
+            }
+        }
+    }
+
+    private static Set<String> storedKeys(InMemoryStore store) {
+        Set<String> keys = new HashSet<>();
+        try (KvIterator it = store.iteratePrefix(Column.SMT_NODE, new byte[0])) {
+            while (it.hasNext()) {
+                byte[] k = it.next().key();
+                keys.add(Hash.of(Arrays.copyOfRange(k, 8, 40)) + "@" + ByteBuffer.wrap(k).getLong());
+            }
+        }
+        return keys;
     }
 
     /** Every node of the tree (version, root) stored at a version above {@code floor}, as "hash@version". */
@@ -124,11 +197,13 @@ class UnflushedNodesTest {
             }
         }
         assertNull(unflushed.get(deepLeaf), "dropped after that");
-        try (InMemoryStore store = new InMemoryStore(); WriteBatch b = store.newBatch()) {
+        {
             UpdateResult latest = last;
-            unflushed.flushed();
-            assertThrows(IllegalStateException.class, () -> unflushed.writeReachable(latest, 0, b),
-                    "unlinked nodes of version 1 that the latest tree uses are no longer held");
+            TreeFlush missing = new UnflushedNodes().startFlush(latest, 0);
+            try (InMemoryStore store = new InMemoryStore(); WriteBatch b = store.newBatch()) {
+                assertThrows(IllegalStateException.class, () -> missing.writeNext(b, Integer.MAX_VALUE),
+                        "unlinked nodes of version 1 that the latest tree uses are not held");
+            }
             UpdateResult empty = new SparseMerkleTree(reader).updateHashed(last.root(), last.version(),
                     new SparseMerkleTree.Change[] {}, last.version() + 1);
             assertEquals(empty.newNodes().size(), 1, "an unchanged tree stores its root again");
