@@ -142,7 +142,9 @@ final class BenchNetwork implements AutoCloseable {
     static int freePortRange(int count) throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20_000 + new SecureRandom().nextInt(30_000);
+            // Below Linux's ephemeral range (32768 up by default): a port above it may be taken, between
+            // this check and the node's bind, as the source port of another node's outbound connection.
+            int base = 20_000 + new SecureRandom().nextInt(12_000 - count);
             if (allFree(loopback, base, count)) {
                 return base;
             }

@@ -40,6 +40,12 @@ public record GossipConfig(int d, int dLow, int dHigh, int dLazy, Duration heart
                 SignaturePolicy.STRICT_SIGN);
     }
 
+    /** The same parameters with another mesh degree (target, graft below, prune above). */
+    public GossipConfig withMeshDegree(int target, int graftBelow, int pruneAbove) {
+        return new GossipConfig(target, graftBelow, pruneAbove, dLazy, heartbeat, fanoutTtl, mcacheLength, mcacheGossip,
+                seenTtl, pruneBackoff, maxIhaveLength, messageIdFunction, signaturePolicy);
+    }
+
     public GossipConfig withHeartbeat(Duration period) {
         return new GossipConfig(d, dLow, dHigh, dLazy, period, fanoutTtl, mcacheLength, mcacheGossip, seenTtl,
                 pruneBackoff, maxIhaveLength, messageIdFunction, signaturePolicy);

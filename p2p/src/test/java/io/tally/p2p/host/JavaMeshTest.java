@@ -3,6 +3,7 @@ package io.tally.p2p.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tally.p2p.GossipConfig;
 import io.tally.p2p.Multiaddr;
 import io.tally.p2p.P2pConfig;
 import io.tally.p2p.P2pHost;
@@ -80,6 +81,51 @@ class JavaMeshTest {
             Set<PeerId> connected = hosts.get(0).peers().stream().map(p -> p.peerId()).collect(Collectors.toSet());
             assertEquals(Set.of(ids.get(1), ids.get(2)), connected);
             assertTrue(inbox.get(1).stream().noneMatch(m -> new String(m.data()).equals("block 2")));
+        }
+    }
+
+    @Test
+    void aSmallMeshInAFullyConnectedNetworkStaysSmallAndStillDeliversEverything() throws Exception {
+        // The node's setting (docs/p2p.md, "Gossip in a validator network"): authors flood-publish,
+        // the mesh of 2 only relays.
+        GossipConfig small = GossipConfig.defaults().withMeshDegree(2, 1, 2).withHeartbeat(Duration.ofMillis(100));
+        try (TestNet net = new TestNet()) {
+            int n = 5;
+            byte[][] seeds = new byte[n][];
+            List<PeerId> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                seeds[i] = TestNet.seed();
+                ids.add(TestNet.idOf(seeds[i]));
+            }
+            List<NettyHost> hosts = new ArrayList<>();
+            List<List<PubsubMessage>> inbox = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                P2pConfig.Builder b = TestNet.config(seeds[i]).allow(ids).gossip(small);
+                for (P2pHost earlier : hosts) {
+                    b.bootstrap(earlier.listenAddresses().get(0));
+                }
+                NettyHost h = (NettyHost) net.start(b.build());
+                List<PubsubMessage> got = new CopyOnWriteArrayList<>();
+                h.subscribe(TOPIC, TopicValidator.acceptAll(), got::add);
+                hosts.add(h);
+                inbox.add(got);
+            }
+            for (NettyHost h : hosts) {
+                TestNet.await(() -> h.topicPeers(TOPIC).size() == n - 1, WAIT, h.peerId() + " sees all others subscribed");
+            }
+            // several heartbeats: grafts from others may push a mesh above 2 for a moment, pruning brings it back
+            for (NettyHost h : hosts) {
+                TestNet.await(() -> h.meshPeers(TOPIC).size() >= 1 && h.meshPeers(TOPIC).size() <= 2, WAIT,
+                        "mesh of " + h.peerId() + " between 1 and 2: " + h.meshPeers(TOPIC).size());
+            }
+            for (int i = 0; i < n; i++) {
+                hosts.get(i).publish(TOPIC, ("from " + i).getBytes()).get();
+            }
+            for (int i = 0; i < n; i++) {
+                List<PubsubMessage> got = inbox.get(i);
+                TestNet.await(() -> got.size() == n - 1, WAIT, "node " + i + " receives every other node's message");
+                assertEquals(n - 1, got.stream().map(m -> new String(m.data())).distinct().count(), "each once");
+            }
         }
     }
 
