@@ -30,31 +30,14 @@ class JavaMeshTest {
     void fourNodesFormAMeshDeliverToAllAndSurviveOneNodeDying() throws Exception {
         try (TestNet net = new TestNet()) {
             int n = 4;
-            byte[][] seeds = new byte[n][];
             List<PeerId> ids = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                seeds[i] = TestNet.seed();
-                ids.add(TestNet.idOf(seeds[i]));
-            }
-            // Fixed ports are unknown up front: start hosts in order, each bootstrapping to those before it.
-            List<P2pHost> hosts = new ArrayList<>();
             List<List<PubsubMessage>> inbox = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                P2pConfig.Builder b = TestNet.config(seeds[i]).allow(ids);
-                for (P2pHost earlier : hosts) {
-                    b.bootstrap(earlier.listenAddresses().get(0));
-                }
-                P2pHost h = net.start(b.build());
-                List<PubsubMessage> got = new CopyOnWriteArrayList<>();
-                h.subscribe(TOPIC, TopicValidator.acceptAll(), got::add);
-                hosts.add(h);
-                inbox.add(got);
-            }
+            List<NettyHost> hosts = startSubscribed(net, n, GossipConfig.defaults(), ids, inbox);
             for (P2pHost h : hosts) {
                 TestNet.await(() -> h.peers().size() == n - 1, WAIT, h.peerId() + " connects to all others");
             }
             for (int i = 0; i < n; i++) {
-                NettyHost h = (NettyHost) hosts.get(i);
+                NettyHost h = hosts.get(i);
                 TestNet.await(() -> h.meshPeers(TOPIC).size() == n - 1, WAIT, "mesh of " + h.peerId() + " complete");
             }
 
@@ -91,25 +74,8 @@ class JavaMeshTest {
         GossipConfig small = GossipConfig.defaults().withMeshDegree(2, 1, 2).withHeartbeat(Duration.ofMillis(100));
         try (TestNet net = new TestNet()) {
             int n = 5;
-            byte[][] seeds = new byte[n][];
-            List<PeerId> ids = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                seeds[i] = TestNet.seed();
-                ids.add(TestNet.idOf(seeds[i]));
-            }
-            List<NettyHost> hosts = new ArrayList<>();
             List<List<PubsubMessage>> inbox = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                P2pConfig.Builder b = TestNet.config(seeds[i]).allow(ids).gossip(small);
-                for (P2pHost earlier : hosts) {
-                    b.bootstrap(earlier.listenAddresses().get(0));
-                }
-                NettyHost h = (NettyHost) net.start(b.build());
-                List<PubsubMessage> got = new CopyOnWriteArrayList<>();
-                h.subscribe(TOPIC, TopicValidator.acceptAll(), got::add);
-                hosts.add(h);
-                inbox.add(got);
-            }
+            List<NettyHost> hosts = startSubscribed(net, n, small, new ArrayList<>(), inbox);
             for (NettyHost h : hosts) {
                 TestNet.await(() -> h.topicPeers(TOPIC).size() == n - 1, WAIT, h.peerId() + " sees all others subscribed");
             }
@@ -127,6 +93,32 @@ class JavaMeshTest {
                 assertEquals(n - 1, got.stream().map(m -> new String(m.data())).distinct().count(), "each once");
             }
         }
+    }
+
+    /**
+     * {@code n} hosts allowing each other, each subscribed to {@link #TOPIC} with its inbox. Fixed
+     * ports are unknown up front: they start in order, each bootstrapping to those before it.
+     */
+    private static List<NettyHost> startSubscribed(TestNet net, int n, GossipConfig gossip, List<PeerId> ids,
+            List<List<PubsubMessage>> inbox) {
+        byte[][] seeds = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            seeds[i] = TestNet.seed();
+            ids.add(TestNet.idOf(seeds[i]));
+        }
+        List<NettyHost> hosts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            P2pConfig.Builder b = TestNet.config(seeds[i]).allow(ids).gossip(gossip);
+            for (P2pHost earlier : hosts) {
+                b.bootstrap(earlier.listenAddresses().get(0));
+            }
+            NettyHost h = (NettyHost) net.start(b.build());
+            List<PubsubMessage> got = new CopyOnWriteArrayList<>();
+            h.subscribe(TOPIC, TopicValidator.acceptAll(), got::add);
+            hosts.add(h);
+            inbox.add(got);
+        }
+        return hosts;
     }
 
     @Test
