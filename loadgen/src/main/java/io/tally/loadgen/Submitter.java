@@ -154,12 +154,12 @@ final class Submitter {
         Batch take() throws InterruptedException;
     }
 
-    /** Plan indices to send together; {@code dueNanos} is when the open loop meant to send them, 0 = now. */
+    /** Plan indices to send together; {@code dueNanos} is when they were meant to be sent (latency starts there). */
     record Batch(int[] txs, long dueNanos) {
         static final Batch NONE = new Batch(new int[0], 0);
 
         static Batch now(int[] txs) {
-            return new Batch(txs, 0);
+            return new Batch(txs, System.nanoTime());
         }
     }
 
@@ -227,10 +227,8 @@ final class Submitter {
         HttpRequest request = HttpRequest.newBuilder(node).timeout(Duration.ofSeconds(REQUEST_SECONDS))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        long now = System.nanoTime();
-        long start = b.dueNanos() != 0 ? Math.min(b.dueNanos(), now) : now;
         for (int i : batch) {
-            tracker.sent(i, start);
+            tracker.sent(i, b.dueNanos());
         }
         tracker.outstanding.addAndGet(batch.length);
         batchesSent.increment();

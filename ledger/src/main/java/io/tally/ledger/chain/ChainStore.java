@@ -77,8 +77,6 @@ public final class ChainStore implements LedgerReader {
     private volatile Head head;
     /** The height of the last tree flush; written only by {@link #commit}. */
     private long flushedHeight;
-    /** A flush whose nodes are still being written over the next blocks' batches, or null; only {@link #commit}. */
-    private TreeFlush pendingFlush;
 
     private ChainStore(KvStore store, String chainId, Hash genesisHash, ValidatorSet validators, Head head,
             TreeFlushPolicy flushPolicy, long flushedHeight) {
@@ -260,7 +258,7 @@ public final class ChainStore implements LedgerReader {
 
         long height = header.height();
         UpdateResult update = result.stateUpdate();
-        TreeFlush flush = pendingFlush;
+        TreeFlush flush = unflushed.flushInProgress();
         if (flush == null && flushPolicy.due(unflushed.size() + update.unlinkedNodes().size(), height - flushedHeight)) {
             flush = unflushed.startFlush(update, flushedHeight);
         }
@@ -297,9 +295,6 @@ public final class ChainStore implements LedgerReader {
         if (flushDone) {
             unflushed.flushed(flush);
             flushedHeight = flush.height();
-            pendingFlush = null;
-        } else {
-            pendingFlush = flush;
         }
         nodes.advance(update);
         state.apply(result.stateWrites());

@@ -21,7 +21,6 @@ public final class TreeFlush {
     private final long flushedVersion;
     private final Map<Hash, byte[]> updateUnlinked;
     private final Map<Hash, byte[]> frozen;
-    private final int estimatedSize;
     private final ArrayDeque<At> todo = new ArrayDeque<>();
     private int written;
 
@@ -30,7 +29,6 @@ public final class TreeFlush {
         this.flushedVersion = flushedVersion;
         this.updateUnlinked = update.unlinkedNodes();
         this.frozen = frozen;
-        this.estimatedSize = frozen.size() + updateUnlinked.size();
         if (update.rootNode() != null) {
             todo.push(new At(update.root(), update.version(), update.rootNode()));
         }
@@ -43,7 +41,7 @@ public final class TreeFlush {
 
     /** About how many nodes the flush writes: the unlinked ones held when it started (linked ones come on top). */
     public int estimatedSize() {
-        return estimatedSize;
+        return frozen.size() + updateUnlinked.size();
     }
 
     /** Nodes put into batches so far. */

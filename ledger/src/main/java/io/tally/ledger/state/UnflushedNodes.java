@@ -108,6 +108,11 @@ public final class UnflushedNodes {
         return flushing;
     }
 
+    /** The flush started and not yet {@link #flushed}, or null. */
+    public TreeFlush flushInProgress() {
+        return flushing;
+    }
+
     /**
      * Once every node of {@code flush} is durable in the store: the nodes held for it are released
      * (those a later block replaced stay readable a few blocks, see {@link #advance}).
