@@ -105,6 +105,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sample-every", defaultValue = "1", description = "Seconds between RSS samples (default ${DEFAULT-VALUE}).")
     int sampleEvery;
 
+    @Option(names = "--interval", defaultValue = "10",
+        description = "Seconds per row of the throughput and latency series (default ${DEFAULT-VALUE}).")
+    int interval;
+
     @Override
     public Integer call() throws Exception {
         List<String> opts = new ArrayList<>(Arrays.asList(nodeJavaOpts.trim().split("\\s+")));
@@ -128,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
         int clients = connections != null ? connections : rate > 0 ? 16 : 4;
         BenchConfig config = new BenchConfig(validators, duration, warmup, drain, rate, window, accounts, batch,
             clients, out.toAbsolutePath(), launcher, DEFAULT_CHAIN_ID, maxBlockTxs, maxBlockBytes, viewTimeoutMs,
-            ceilingSeconds, maxTxs, sampleEvery);
+            ceilingSeconds, maxTxs, sampleEvery, interval);
         BenchResult r = new BenchRunner(config, System.err).run();
         System.out.println();
         ResultTable.print(r, System.out);

@@ -12,11 +12,13 @@ import java.util.Objects;
  * @param drainSeconds after the load stops, how long to wait for acknowledged transactions to commit
  * @param ceilingSeconds how long to measure the signature ceiling; 0 = do not measure
  * @param maxTransactions cap on pre-signed transactions (memory and signing time)
+ * @param sampleEverySeconds period of the RSS samples
+ * @param intervalSeconds length of one row of the throughput/latency series
  */
 record BenchConfig(int validators, int durationSeconds, int warmupSeconds, int drainSeconds, double rate, int window,
         int accounts, int batchSize, int connections, Path outDir, NodeLauncher launcher, String chainId,
         int maxBlockTransactions, int maxBlockBytes, long viewTimeoutMillis, double ceilingSeconds,
-        int maxTransactions, int sampleEverySeconds) {
+        int maxTransactions, int sampleEverySeconds, int intervalSeconds) {
     BenchConfig {
         Objects.requireNonNull(outDir, "outDir");
         Objects.requireNonNull(launcher, "launcher");
@@ -28,6 +30,8 @@ record BenchConfig(int validators, int durationSeconds, int warmupSeconds, int d
         check(batchSize, 1, 1_000, "batch");
         check(connections, 1, 256, "connections");
         check(window, 1, 1_000_000, "window");
+        check(sampleEverySeconds, 1, 3_600, "sample-every");
+        check(intervalSeconds, 1, 86_400, "interval");
         if (!(rate >= 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("rate must be >= 0 (0 = closed loop), got " + rate);
         }

@@ -6,11 +6,12 @@ import java.util.Map;
 /**
  * Everything one run measured; written as the JSON result and printed as a table. {@code latency}:
  * submit→commit; {@code admission}: submit→acknowledgement, the part of it spent getting a node to
- * accept the transaction (of the same transactions).
+ * accept the transaction (of the same transactions); {@code intervals}: throughput and latency per
+ * sampling period of the window.
  */
 record BenchResult(Setup setup, Machine machine, CeilingResult ceiling, Throughput throughput, Latency latency,
         Latency admission, Accounting accounting, Blocks blocks, List<NodeResult> nodes, double loadgenCpuCores,
-        List<Sampler.Sample> rssSeries, List<String> problems) {
+        List<IntervalSeries.Interval> intervals, List<Sampler.Sample> rssSeries, List<String> problems) {
 
     record Setup(int validators, String mode, double offeredRate, int window, int durationSeconds, int warmupSeconds,
             int accounts, int batchSize, int connections, int txBytes, int maxBlockTransactions, long viewTimeoutMillis,
@@ -33,7 +34,7 @@ record BenchResult(Setup setup, Machine machine, CeilingResult ceiling, Throughp
                 ratio(t.committedPerSecond(), ceiling.perValidatorSet()), t.nodeCores(),
                 ratio(t.committedPerSecond(), cpuCeiling));
         return new BenchResult(setup, machine, ceiling, rescaled, latency, admission, accounting, blocks, nodes, loadgenCpuCores,
-                rssSeries, problems);
+                intervals, rssSeries, problems);
     }
 
     private static double ratio(double tps, double ceilingTps) {

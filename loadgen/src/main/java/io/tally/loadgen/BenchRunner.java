@@ -272,6 +272,7 @@ final class BenchRunner {
             }
         }
         long stillRetrying = 0;
+        IntervalSeries series = new IntervalSeries(windowStart, windowEnd, c.intervalSeconds() * 1_000_000_000L);
         for (int i = 0; i < t.size(); i++) {
             int st = t.state(i);
             long commit = t.commitNanos(i);
@@ -280,6 +281,7 @@ final class BenchRunner {
             }
             if (commit >= windowStart && commit < windowEnd) {
                 committedInWindow++;
+                series.committed(commit);
             }
             long submit = t.submitNanos(i);
             boolean submittedInWindow = submit >= windowStart && submit < windowEnd;
@@ -294,6 +296,7 @@ final class BenchRunner {
                 } else if (submittedInWindow) {
                     admissions[nLat] = Math.max(0, t.ackNanos(i) - submit);
                     latencies[nLat++] = commit - submit;
+                    series.latency(submit, commit - submit);
                 }
             } else if (st == Tracker.SENT && commit == 0) {
                 stillRetrying++;
@@ -360,7 +363,7 @@ final class BenchRunner {
         }
         return new BenchResult(setup, machine, null, throughput, Latency.of(latencies, nLat),
             Latency.of(admissions, nLat), accounting,
-            blocks, nodes, loadgenCpu, samples, List.copyOf(problems));
+            blocks, nodes, loadgenCpu, series.intervals(), samples, List.copyOf(problems));
     }
 
     private static Map<Integer, Long> sums(Map<Integer, LongAdder> m) {

@@ -34,6 +34,14 @@ final class ResultTable {
         Latency ack = r.admission();
         line(out, "  of it submit->ack", String.format(Locale.ROOT, "p50 %.1f  p95 %.1f  p99 %.1f  max %.1f",
             ack.p50(), ack.p95(), ack.p99(), ack.max()));
+        if (r.intervals().size() > 1) {
+            out.printf("  %-20s %8s %9s %9s %9s%n", "by interval (s)", "tx/s", "p50 ms", "p99 ms", "max ms");
+            for (IntervalSeries.Interval i : r.intervals()) {
+                Latency il = i.latency();
+                out.printf(Locale.ROOT, "  %20.0f %8.0f %9.1f %9.1f %9.1f%n", i.startSeconds(), i.committedPerSecond(),
+                    il.p50(), il.p99(), il.max());
+            }
+        }
         BenchResult.Accounting a = r.accounting();
         line(out, "accounting", String.format(Locale.ROOT,
             "sent %d, acknowledged %d, committed %d, rejected %d, LOST %d, stranded %d, retries %d %s",

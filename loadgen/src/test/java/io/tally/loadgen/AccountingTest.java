@@ -28,6 +28,36 @@ class AccountingTest {
     }
 
     @Test
+    void intervalSeriesBucketsCommitsByCommitTimeAndLatencyBySubmitTime() {
+        long s = 1_000_000_000L;
+        IntervalSeries series = new IntervalSeries(100 * s, 110 * s, 4 * s); // rows of 4, 4 and 2 s
+        for (int i = 0; i < 8; i++) {
+            series.committed(101 * s); // 8 in the first row
+        }
+        series.committed(109 * s); // 1 in the short last row
+        series.committed(99 * s); // before the window
+        series.committed(110 * s); // the window's end is exclusive
+        series.latency(103 * s, 50_000_000L);
+        series.latency(104 * s, 700_000_000L); // submitted in the second row, committed after it
+        series.latency(104 * s, 100_000_000L);
+        series.latency(99 * s, 9 * s); // submitted in the warm-up: not measured
+
+        var rows = series.intervals();
+        assertEquals(3, rows.size());
+        assertEquals(0.0, rows.get(0).startSeconds());
+        assertEquals(2.0, rows.get(0).committedPerSecond(), "8 in 4 s");
+        assertEquals(0.0, rows.get(1).committedPerSecond());
+        assertEquals(0.5, rows.get(2).committedPerSecond(), "1 in the last 2 s, not 4");
+        assertEquals(8.0, rows.get(2).startSeconds());
+        assertEquals(1, rows.get(0).latency().count());
+        assertEquals(50.0, rows.get(0).latency().p99());
+        assertEquals(2, rows.get(1).latency().count());
+        assertEquals(700.0, rows.get(1).latency().max());
+        assertEquals(0, rows.get(2).latency().count());
+        assertEquals(1, new IntervalSeries(0, 10 * s, 60 * s).intervals().size(), "a row is at most the window");
+    }
+
+    @Test
     void feedResendsARefusedNonceAndHoldsBackItsAccountsLaterOnes() {
         Feed feed = new Feed(8, 2); // account = index % 2; index 0,2,4,6 are account 0's nonces 0..3
         assertArrayEquals(new int[] {0, 1, 2}, feed.next(3));

@@ -27,7 +27,7 @@ class BenchSmokeTest {
         NodeLauncher launcher = NodeLauncher.classpath(System.getProperty("java.class.path"),
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         BenchConfig config = new BenchConfig(1, 10, 2, 20, 300, 1000, 500, 100, 2, dir.resolve("net"), launcher,
-            BenchCommand.DEFAULT_CHAIN_ID, 2000, 4 << 20, 2000, 0.3, 100_000, 1);
+            BenchCommand.DEFAULT_CHAIN_ID, 2000, 4 << 20, 2000, 0.3, 100_000, 1, 5);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         BenchResult r = new BenchRunner(config, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
@@ -44,6 +44,11 @@ class BenchSmokeTest {
         assertEquals(r.latency().count(), r.admission().count(), "admission of the same transactions");
         assertTrue(r.admission().max() <= r.latency().max(), "acknowledged before committed " + r.admission());
         assertEquals(0, r.blocks().viewChanges(), "view changes");
+        assertEquals(2, r.intervals().size(), "two 5-second rows in the 10-second window");
+        assertEquals(r.latency().count(), r.intervals().stream().mapToLong(i -> i.latency().count()).sum(),
+            "every measured transaction in exactly one row");
+        assertEquals(r.throughput().committedPerSecond(),
+            r.intervals().stream().mapToDouble(IntervalSeries.Interval::committedPerSecond).average().orElse(0), 0.2);
         assertTrue(r.nodes().get(0).rssMaxMib() > 0, "RSS read from /proc");
         // the ceiling, measured before and after the run, is the faster of the two
         BenchResult.CeilingResult c = r.ceiling();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -118,7 +119,8 @@ public final class LevelDbStore implements KvStore {
      * native thread inherits its creator's name: without this it would carry the name of whichever
      * node thread first filled a memtable, and its CPU would be counted as that thread's. A manual
      * compaction of an unused key range from a thread named {@value #BACKGROUND_THREAD_NAME} starts
-     * it now, under that name, and touches no data.
+     * it now, under that name, and touches no data. The starting thread first lowers its own CPU
+     * priority ({@link ThreadNice}), which LevelDB's thread inherits with the name.
      */
     private static void startBackgroundThreadNamed(DB db) {
         if (!BACKGROUND_THREAD_STARTED.compareAndSet(false, true)) {
@@ -126,6 +128,7 @@ public final class LevelDbStore implements KvStore {
         }
         byte[] unused = {(byte) 0xFF};
         Thread t = new Thread(() -> {
+            ThreadNice.setForCurrentThread(ThreadNice.COMPACTION);
             try {
                 db.compactRange(unused, unused);
             } catch (DBException e) {
@@ -139,6 +142,15 @@ public final class LevelDbStore implements KvStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The nice value of LevelDB's compaction thread in this process ({@link ThreadNice#COMPACTION}
+     * when lowering it worked), or empty when there is no such thread or it cannot be read.
+     */
+    public static OptionalInt compactionThreadNice() {
+        return ThreadNice.threadsNamed(BACKGROUND_THREAD_NAME).stream().findFirst()
+            .map(ThreadNice::niceOf).orElse(OptionalInt.empty());
     }
 
     public Path directory() {

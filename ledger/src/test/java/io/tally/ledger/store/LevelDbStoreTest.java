@@ -52,6 +52,27 @@ class LevelDbStoreTest extends KvStoreContract {
     }
 
     @Test
+    void levelDbsCompactionThreadRunsAtALowerCpuPriorityThanTheNodesThreads() throws Exception {
+        Assumptions.assumeTrue(ThreadNice.currentThreadId().isPresent(), "Linux /proc/thread-self only");
+        long self = ThreadNice.currentThreadId().getAsLong();
+        Assumptions.assumeTrue(ThreadNice.niceOf(self).orElse(-1) == 0, "the test JVM runs at nice 0");
+        assertEquals(ThreadNice.COMPACTION, LevelDbStore.compactionThreadNice().orElseThrow(),
+            "LevelDB's compaction thread inherits the nice value of the thread that started it");
+
+        // The mechanism itself, on a throwaway thread: its nice value changes and only its own.
+        int[] seen = new int[1];
+        Thread t = new Thread(() -> {
+            boolean ok = ThreadNice.setForCurrentThread(15);
+            seen[0] = ok ? ThreadNice.niceOf(ThreadNice.currentThreadId().getAsLong()).orElse(-1) : -1;
+        });
+        t.start();
+        t.join(10_000);
+        assertEquals(15, seen[0]);
+        assertEquals(0, ThreadNice.niceOf(self).orElseThrow());
+        assertTrue(ThreadNice.threadsNamed("no-such-thread-anywhere").isEmpty());
+    }
+
+    @Test
     void secondOpenOfTheSameDirectoryIsRefusedClearly() {
         Path dir = ((LevelDbStore) store).directory();
         StorageException e = assertThrows(StorageException.class, () -> LevelDbStore.open(dir));

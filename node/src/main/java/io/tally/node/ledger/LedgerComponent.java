@@ -32,6 +32,9 @@ public final class LedgerComponent implements AutoCloseable {
             LOG.info("ledger open: chain={} genesis={} head height={} hash={}", chain.chainId(),
                 chain.genesisHash().toHex().substring(0, 16), chain.head().height(),
                 chain.head().hash().toHex().substring(0, 16));
+            LevelDbStore.compactionThreadNice().ifPresentOrElse(
+                n -> LOG.info("LevelDB compaction thread runs at nice {}", n),
+                () -> LOG.info("LevelDB compaction thread priority unknown (not Linux, or no renice)"));
             return new LedgerComponent(store, chain);
         } catch (RuntimeException e) {
             store.close();
