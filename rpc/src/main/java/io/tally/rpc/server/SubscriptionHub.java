@@ -35,7 +35,13 @@ import org.slf4j.LoggerFactory;
 final class SubscriptionHub implements AutoCloseable {
     /** Blocks delivered to one subscription per round, so one catching-up client cannot starve others. */
     static final int BLOCKS_PER_ROUND = 32;
-    private static final int BLOCK_CACHE = 64;
+    /**
+     * Recent blocks shared by subscribers at the head. Small on purpose: every node reads each new
+     * block here (for the counters) whether or not anyone subscribed, and a block kept for seconds
+     * outlives the young generation; 64 blocks (≈ 8 s under load) were promoted and died in the old
+     * one, the main cause of full collections (docs/benchmarks.md, eighth round).
+     */
+    private static final int BLOCK_CACHE = 8;
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);
 
     private final ChainQuery chain;
