@@ -7,7 +7,7 @@ import java.util.Map;
  * Everything one run measured; written as the JSON result and printed as a table. {@code latency}:
  * submit→commit; {@code admission}: submit→acknowledgement, the part of it spent getting a node to
  * accept the transaction (of the same transactions); {@code intervals}: throughput and latency per
- * sampling period of the window.
+ * {@code --interval} seconds of the window.
  */
 record BenchResult(Setup setup, Machine machine, CeilingResult ceiling, Throughput throughput, Latency latency,
         Latency admission, Accounting accounting, Blocks blocks, List<NodeResult> nodes, double loadgenCpuCores,

@@ -63,8 +63,7 @@ final class IntervalSeries {
         if (offset < 0 || nanos >= windowEnd) {
             return -1;
         }
-        long i = offset / intervalNanos;
-        return i < counts.length ? (int) i : -1;
+        return (int) (offset / intervalNanos);
     }
 
     List<Interval> intervals() {
