@@ -86,7 +86,7 @@ public final class Node implements AutoCloseable {
         }
         rpc = RpcComponent.start(s, chain, mempool, network, sync, consensus);
         started.push(rpc);
-        pipeline.addListener((block, cert, receipts) -> rpc.onBlockCommitted());
+        pipeline.addListener((block, cert, receipts) -> rpc.onBlockCommitted(block));
         sync.start();
         LOG.info("node {} started: chain={} validator={} rpc=http://{}:{}", s.name(), s.chainId(),
             s.isValidator() ? s.validatorIndex() : "no", s.rpcHost(), rpc.port());

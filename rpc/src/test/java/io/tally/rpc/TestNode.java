@@ -87,7 +87,7 @@ public final class TestNode implements AutoCloseable {
         mempool.onBlockCommitted(b);
         NodeStatus s = nodeStatus.get();
         nodeStatus.set(new NodeStatus(b.height(), s.peers(), s.syncing(), s.quorumConnected()));
-        server.onBlockCommitted();
+        server.onBlockCommitted(b);
         return b;
     }
 

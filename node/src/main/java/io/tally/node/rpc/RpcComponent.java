@@ -1,6 +1,7 @@
 package io.tally.node.rpc;
 
 import io.tally.consensus.driver.ConsensusDriver;
+import io.tally.ledger.block.Block;
 import io.tally.ledger.chain.ChainStore;
 import io.tally.mempool.Mempool;
 import io.tally.node.NodeSettings;
@@ -86,8 +87,8 @@ public final class RpcComponent implements AutoCloseable {
         return server.port();
     }
 
-    public void onBlockCommitted() {
-        server.onBlockCommitted();
+    public void onBlockCommitted(Block block) {
+        server.onBlockCommitted(block);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tally.ledger.block.Block;
 import io.tally.rpc.json.JsonValues;
 import io.tally.rpc.jsonrpc.ErrorCode;
 import io.tally.rpc.jsonrpc.JsonRpcDispatcher;
@@ -151,9 +152,13 @@ public final class RpcServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Tells the subscription hub a block was committed (it also polls). */
-    public void onBlockCommitted() {
-        hub.poke();
+    /**
+     * Counts a committed block and hands it to the subscription hub (which also polls the chain, so
+     * a missed call only delays notifications). Cheap: the commit path calls it for every block.
+     */
+    public void onBlockCommitted(Block block) {
+        metrics.blockCommitted(block);
+        hub.committed(block);
     }
 
     public synchronized void stop() {

@@ -30,16 +30,16 @@ import org.slf4j.LoggerFactory;
  * deliver) over committed blocks read from the chain store, so replay from an old height, live
  * delivery and resumption after a drop are the same loop and nothing is buffered per subscriber
  * except what sits in its bounded send queue. A subscriber whose queue is full is dropped with a
- * notice carrying its resume height. Also feeds the block and transaction counters.
+ * notice carrying its resume height.
  */
 final class SubscriptionHub implements AutoCloseable {
     /** Blocks delivered to one subscription per round, so one catching-up client cannot starve others. */
     static final int BLOCKS_PER_ROUND = 32;
     /**
-     * Recent blocks shared by subscribers at the head. Small on purpose: every node reads each new
-     * block here (for the counters) whether or not anyone subscribed, and a block kept for seconds
-     * outlives the young generation; 64 blocks (≈ 8 s under load) were promoted and died in the old
-     * one, the main cause of full collections (docs/benchmarks.md, eighth round).
+     * Recent blocks shared by subscribers at the head, handed over by the commit path so they are
+     * not read back. Small on purpose: a block kept for seconds outlives the young generation; 64
+     * blocks (≈ 8 s under load) were promoted and died in the old one, the main cause of full
+     * collections (docs/benchmarks.md, eighth round).
      */
     private static final int BLOCK_CACHE = 8;
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);
@@ -59,7 +59,6 @@ final class SubscriptionHub implements AutoCloseable {
             return size() > BLOCK_CACHE;
         }
     };
-    private long lastSeenHead = -1;
     private boolean roundQueued;
 
     SubscriptionHub(ChainQuery chain, GetTransactionMethod txLookup, RpcMetrics metrics, ObjectMapper mapper,
@@ -77,14 +76,18 @@ final class SubscriptionHub implements AutoCloseable {
     }
 
     void start() {
-        thread.execute(() -> lastSeenHead = chain.head().height());
         thread.scheduleWithFixedDelay(this::safeRound, pollInterval.toMillis(), pollInterval.toMillis(),
             TimeUnit.MILLISECONDS);
     }
 
-    /** Tells the hub a block was committed, so subscribers hear of it before the next poll. */
-    void poke() {
-        run(this::safeRound);
+    /** Tells the hub {@code block} was committed, so subscribers hear of it before the next poll. */
+    void committed(Block block) {
+        run(() -> {
+            recentBlocks.put(block.height(), block);
+            if (!subscriptions.isEmpty()) {
+                safeRound();
+            }
+        });
     }
 
     /** Adds a subscription; {@code fromHeight} < 0 means "from the next block". */
@@ -135,14 +138,10 @@ final class SubscriptionHub implements AutoCloseable {
     }
 
     private void round() {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
         long head = chain.head().height();
-        if (lastSeenHead < 0) {
-            lastSeenHead = head;
-        }
-        for (long h = lastSeenHead + 1; h <= head; h++) {
-            block(h).ifPresent(metrics::blockCommitted);
-        }
-        lastSeenHead = Math.max(lastSeenHead, head);
         boolean behind = false;
         for (Subscription s : new ArrayList<>(subscriptions)) {
             if (s.client.isClosed()) {

@@ -1,5 +1,6 @@
 package io.tally.wallet.testnet;
 
+import io.tally.ledger.chain.Head;
 import io.tally.rpc.ledger.LedgerQueries;
 import io.tally.rpc.port.ConsensusStatus;
 import io.tally.rpc.port.NodeQueries;
@@ -34,8 +35,8 @@ public final class TestNode implements AutoCloseable {
 
     /** Commits the next block and tells the server (for its subscriptions). */
     public void commitBlock() {
-        chain.commitBlock();
-        server.onBlockCommitted();
+        Head head = chain.commitBlock();
+        server.onBlockCommitted(chain.chain.blockByHeight(head.height()).orElseThrow());
     }
 
     public URI rpc() {
