@@ -46,6 +46,19 @@ final class ChainKeys {
         return new ByteWriter(12).u63(height).u32(index).toByteArray();
     }
 
+    /** The index part of a {@link #location} key. */
+    static long locationIndex(byte[] location) {
+        try {
+            ByteReader r = new ByteReader(location);
+            r.u63("height");
+            long index = r.u32("index");
+            r.finish("location");
+            return index;
+        } catch (DecodeException e) {
+            throw corrupt("transaction location", e);
+        }
+    }
+
     static byte[] head(long height, Hash hash) {
         return new ByteWriter(40).u63(height).raw(hash.bytes()).toByteArray();
     }

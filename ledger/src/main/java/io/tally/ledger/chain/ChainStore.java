@@ -15,6 +15,7 @@ import io.tally.ledger.codec.DecodeException;
 import io.tally.ledger.exec.BlockValidator;
 import io.tally.ledger.exec.ExecutionResult;
 import io.tally.ledger.exec.Receipt;
+import io.tally.ledger.exec.ReceiptStatus;
 import io.tally.ledger.exec.StateReader;
 import io.tally.ledger.state.AccountState;
 import io.tally.ledger.state.CachingNodeReader;
@@ -172,7 +173,7 @@ public final class ChainStore implements LedgerReader {
                     + block.hash() + "; the data directory is corrupt");
         }
         long flushed;
-        if (schema == StoreSchema.UPGRADABLE_VERSION) {
+        if (schema == 2) {
             // Schema 2 wrote every block's tree with the block: all of them are flushed.
             try (WriteBatch b = store.newBatch()) {
                 b.put(Column.META, ChainKeys.TREE_FLUSHED, ChainKeys.height(height));
@@ -186,6 +187,13 @@ public final class ChainStore implements LedgerReader {
             if (flushed > height) {
                 throw new StorageException("the state tree is flushed at block " + flushed + " but the head is block "
                         + height + "; the data directory is corrupt");
+            }
+            if (schema != StoreSchema.VERSION) {
+                // Schema 3 stored a receipt for every transaction; 4 reads them as they are.
+                try (WriteBatch b = store.newBatch()) {
+                    StoreSchema.stamp(b);
+                    b.commit(Durability.SYNCED);
+                }
             }
         }
         ChainStore chain = new ChainStore(store, chainId, Hash.of(genesis), validators,
@@ -271,7 +279,11 @@ public final class ChainStore implements LedgerReader {
             for (int i = 0; i < txs.size(); i++) {
                 byte[] loc = ChainKeys.location(height, i);
                 b.put(Column.TX_LOCATION, txs.get(i).hash().bytes(), loc);
-                b.put(Column.RECEIPT, loc, result.receipts().get(i).encode());
+                Receipt receipt = result.receipts().get(i);
+                if (!receipt.success()) {
+                    // Only failures: a row per transaction was a quarter of the keys compactions rewrote.
+                    b.put(Column.RECEIPT, loc, receipt.encode());
+                }
             }
             writeFlatState(b, result.stateWrites(), update.root(), height);
             if (flush != null) {
@@ -418,15 +430,29 @@ public final class ChainStore implements LedgerReader {
     @Override
     public List<Receipt> receipts(long height) {
         List<Receipt> out = new ArrayList<>();
-        if (height < 0) {
+        Optional<Block> block = blockByHeight(height);
+        if (block.isEmpty()) {
             return out;
         }
+        for (Transaction tx : block.get().transactions()) {
+            out.add(successful(tx));
+        }
+        // the stored rows are the failures (and, in a store from schema 3, every receipt)
         try (KvIterator it = store.iteratePrefix(Column.RECEIPT, ChainKeys.height(height))) {
             while (it.hasNext()) {
-                out.add(decodeReceipt(it.next().value()));
+                KvEntry e = it.next();
+                long index = ChainKeys.locationIndex(e.key());
+                if (index >= out.size()) {
+                    throw missing("transaction " + index + " of block " + height + " (it has a receipt)");
+                }
+                out.set((int) index, decodeReceipt(e.value()));
             }
         }
         return out;
+    }
+
+    private static Receipt successful(Transaction tx) {
+        return new Receipt(tx.hash(), ReceiptStatus.SUCCESS);
     }
 
     private static Receipt decodeReceipt(byte[] bytes) {
@@ -457,9 +483,9 @@ public final class ChainStore implements LedgerReader {
         if (index >= block.transactions().size()) {
             throw missing("transaction " + txHash + " in block " + height);
         }
-        Receipt receipt = decodeReceipt(store.get(Column.RECEIPT, loc.get())
-                .orElseThrow(() -> missing("receipt of " + txHash)));
-        return Optional.of(new TxLookup(block.transactions().get(index), receipt, height, index, block.hash()));
+        Transaction tx = block.transactions().get(index);
+        Receipt receipt = store.get(Column.RECEIPT, loc.get()).map(ChainStore::decodeReceipt).orElseGet(() -> successful(tx));
+        return Optional.of(new TxLookup(tx, receipt, height, index, block.hash()));
     }
 
     @Override

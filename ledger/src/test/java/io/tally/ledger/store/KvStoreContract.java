@@ -219,8 +219,10 @@ public abstract class KvStoreContract {
     void schemaVersionIsStampedAndAMismatchIsRefused() {
         assertEquals(StoreSchema.VERSION, StoreSchema.checkOrInit(store));
         assertEquals(StoreSchema.VERSION, StoreSchema.checkOrInit(store));
-        put(Column.META, StoreSchema.VERSION_KEY, ByteBuffer.allocate(4).putInt(StoreSchema.UPGRADABLE_VERSION).array());
-        assertEquals(StoreSchema.UPGRADABLE_VERSION, StoreSchema.checkOrInit(store), "left for the chain to upgrade");
+        for (int older = StoreSchema.OLDEST_UPGRADABLE_VERSION; older < StoreSchema.VERSION; older++) {
+            put(Column.META, StoreSchema.VERSION_KEY, ByteBuffer.allocate(4).putInt(older).array());
+            assertEquals(older, StoreSchema.checkOrInit(store), "left for the chain to upgrade");
+        }
         for (int other : new int[] {1, StoreSchema.VERSION + 1}) {
             put(Column.META, StoreSchema.VERSION_KEY, ByteBuffer.allocate(4).putInt(other).array());
             StorageException e = assertThrows(StorageException.class, () -> StoreSchema.checkOrInit(store));
