@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tally.crypto.Bytes;
+import io.tally.ledger.block.Block;
 import io.tally.ledger.tx.Transaction;
 import io.tally.mempool.MempoolConfig;
 import io.tally.ledger.chain.TestLedger;
@@ -254,9 +255,11 @@ class JsonRpcProtocolTest {
             rpc.result("tally_sendRawTransaction", Bytes.toHex(t.encoded()));
         }
         int committed = node.produceBlock().transactions().size();
-        committed += node.produceBlock().transactions().size(); // empty unless another test left some
+        Block last = node.produceBlock(); // empty unless another test left some
+        committed += last.transactions().size();
         assertTrue(committed >= 2, "both transfers committed");
         // counted on the commit path itself, so already up to date when produceBlock returns
+        assertEquals(last.height(), metric("tally_head_height"));
         assertEquals(blocks + 2, metric("tally_blocks_committed_total"));
         assertEquals(txs + committed, metric("tally_transactions_committed_total"));
     }

@@ -46,14 +46,15 @@ final class ChainKeys {
         return new ByteWriter(12).u63(height).u32(index).toByteArray();
     }
 
-    /** The index part of a {@link #location} key. */
-    static long locationIndex(byte[] location) {
+    /** A decoded {@link #location}: a transaction's block height and index in it. */
+    record Location(long height, long index) {}
+
+    static Location decodeLocation(byte[] location) {
         try {
             ByteReader r = new ByteReader(location);
-            r.u63("height");
-            long index = r.u32("index");
-            r.finish("location");
-            return index;
+            Location l = new Location(r.u63("height"), r.u32("index"));
+            r.finish("tx location");
+            return l;
         } catch (DecodeException e) {
             throw corrupt("transaction location", e);
         }

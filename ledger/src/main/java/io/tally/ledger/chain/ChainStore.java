@@ -172,28 +172,21 @@ public final class ChainStore implements LedgerReader {
             throw new StorageException("the head pointer names block " + hash + " but block " + height + " is "
                     + block.hash() + "; the data directory is corrupt");
         }
-        long flushed;
-        if (schema == 2) {
-            // Schema 2 wrote every block's tree with the block: all of them are flushed.
+        // Schema 2 wrote every block's tree with the block: all of them are flushed.
+        long flushed = schema == 2 ? height : ChainKeys.decodeHeight(store.get(Column.META, ChainKeys.TREE_FLUSHED)
+                .orElseThrow(() -> missing("tree flush height")));
+        if (flushed > height) {
+            throw new StorageException("the state tree is flushed at block " + flushed + " but the head is block "
+                    + height + "; the data directory is corrupt");
+        }
+        if (schema != StoreSchema.VERSION) {
+            // Schema 3 stored a receipt for every transaction; 4 reads them as they are.
             try (WriteBatch b = store.newBatch()) {
-                b.put(Column.META, ChainKeys.TREE_FLUSHED, ChainKeys.height(height));
+                if (schema == 2) {
+                    b.put(Column.META, ChainKeys.TREE_FLUSHED, ChainKeys.height(height));
+                }
                 StoreSchema.stamp(b);
                 b.commit(Durability.SYNCED);
-            }
-            flushed = height;
-        } else {
-            flushed = ChainKeys.decodeHeight(store.get(Column.META, ChainKeys.TREE_FLUSHED)
-                    .orElseThrow(() -> missing("tree flush height")));
-            if (flushed > height) {
-                throw new StorageException("the state tree is flushed at block " + flushed + " but the head is block "
-                        + height + "; the data directory is corrupt");
-            }
-            if (schema != StoreSchema.VERSION) {
-                // Schema 3 stored a receipt for every transaction; 4 reads them as they are.
-                try (WriteBatch b = store.newBatch()) {
-                    StoreSchema.stamp(b);
-                    b.commit(Durability.SYNCED);
-                }
             }
         }
         ChainStore chain = new ChainStore(store, chainId, Hash.of(genesis), validators,
@@ -441,7 +434,7 @@ public final class ChainStore implements LedgerReader {
         try (KvIterator it = store.iteratePrefix(Column.RECEIPT, ChainKeys.height(height))) {
             while (it.hasNext()) {
                 KvEntry e = it.next();
-                long index = ChainKeys.locationIndex(e.key());
+                long index = ChainKeys.decodeLocation(e.key()).index();
                 if (index >= out.size()) {
                     throw missing("transaction " + index + " of block " + height + " (it has a receipt)");
                 }
@@ -469,20 +462,13 @@ public final class ChainStore implements LedgerReader {
         if (loc.isEmpty()) {
             return Optional.empty();
         }
-        long height;
-        int index;
-        try {
-            ByteReader r = new ByteReader(loc.get());
-            height = r.u63("height");
-            index = (int) r.u32("index");
-            r.finish("tx location");
-        } catch (DecodeException e) {
-            throw ChainKeys.corrupt("transaction location", e);
-        }
+        ChainKeys.Location at = ChainKeys.decodeLocation(loc.get());
+        long height = at.height();
         Block block = blockByHeight(height).orElseThrow(() -> missing("block " + height));
-        if (index >= block.transactions().size()) {
+        if (at.index() >= block.transactions().size()) {
             throw missing("transaction " + txHash + " in block " + height);
         }
+        int index = (int) at.index();
         Transaction tx = block.transactions().get(index);
         Receipt receipt = store.get(Column.RECEIPT, loc.get()).map(ChainStore::decodeReceipt).orElseGet(() -> successful(tx));
         return Optional.of(new TxLookup(tx, receipt, height, index, block.hash()));

@@ -88,9 +88,9 @@ public final class TestChain implements AutoCloseable {
 
     /**
      * Builds the next block from the mempool with the ledger's proposer path, has a quorum of the
-     * validators sign its commit statement, and commits it. Returns the new head.
+     * validators sign its commit statement, and commits it. Returns the committed block.
      */
-    public synchronized Head commitBlock() {
+    public synchronized Block commitBlock() {
         Head head = chain.head();
         List<Transaction> candidates = mempool.reap(1000, 4 << 20, nonces());
         int proposer = (int) ((head.height() + 1) % validators.size());
@@ -109,7 +109,7 @@ public final class TestChain implements AutoCloseable {
             throw new IllegalStateException("test certificate rejected", e);
         }
         mempool.onBlockCommitted(block);
-        return chain.head();
+        return block;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.tally.wallet.testnet;
 
-import io.tally.ledger.chain.Head;
 import io.tally.rpc.ledger.LedgerQueries;
 import io.tally.rpc.port.ConsensusStatus;
 import io.tally.rpc.port.NodeQueries;
@@ -35,8 +34,7 @@ public final class TestNode implements AutoCloseable {
 
     /** Commits the next block and tells the server (for its subscriptions). */
     public void commitBlock() {
-        Head head = chain.commitBlock();
-        server.onBlockCommitted(chain.chain.blockByHeight(head.height()).orElseThrow());
+        server.onBlockCommitted(chain.commitBlock());
     }
 
     public URI rpc() {
